@@ -1,0 +1,34 @@
+import path from 'node:path';
+import type { CreateProjectResult } from '../createProject.js';
+import type { Output } from '../ui/output.js';
+
+/** --dry-run: every path with its action and size, then totals. */
+export function printPlan(out: Output, result: CreateProjectResult): void {
+  out.line(`Plan for ${result.root} (dry run, nothing written):`);
+  for (const { file, action } of result.actions) {
+    out.line(`  ${action.padEnd(9)} ${formatSize(file.content.length).padStart(8)}  ${file.path}`);
+  }
+  const count = (a: string) => result.actions.filter((x) => x.action === a).length;
+  out.line(`${count('create')} to create, ${count('overwrite')} to overwrite, ${count('skip')} to skip`);
+}
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`;
+}
+
+export function printNextSteps(out: Output, result: CreateProjectResult, cwd: string): void {
+  const rel = path.relative(cwd, result.root);
+  const cd = rel === '' ? [] : [`cd ${rel.includes(' ') ? JSON.stringify(rel) : rel}`];
+  const install = result.installed ? ['source .venv/bin/activate'] : ['make install        # .venv with the package and its dev tools'];
+  const steps = [
+    ...cd,
+    ...install,
+    'make test           # lint-free? run make lint typecheck too',
+    'make train          # train on the sample data; then make predict, make serve',
+  ];
+  out.line();
+  out.line(out.color.bold('Next steps:'));
+  for (const step of steps) out.line(`  ${step}`);
+  out.line();
+  out.line('Read README.md for the layout and CONTRIBUTING.md for the team workflow.');
+}

@@ -1,0 +1,26 @@
+import type { Component } from './component.js';
+
+/** Docker base images, pinned to a patch release per supported minor version. */
+export const pythonImages: Record<string, string> = {
+  '3.10': 'python:3.10.19-slim-bookworm',
+  '3.11': 'python:3.11.14-slim-bookworm',
+  '3.12': 'python:3.12.12-slim-bookworm',
+  '3.13': 'python:3.13.9-slim-bookworm',
+};
+
+/** Everything that follows from the Python version: targets, classifiers, images. */
+export const pythonComponent: Component = {
+  id: 'python',
+  contribute: ({ pythonVersion }) => {
+    const supported = ['3.10', '3.11', '3.12', '3.13'];
+    const from = supported.indexOf(pythonVersion);
+    return {
+      overlays: [],
+      data: {
+        pythonTag: `py${pythonVersion.replace('.', '')}`,
+        pythonImage: pythonImages[pythonVersion],
+        pythonVersions: supported.slice(from),
+      },
+    };
+  },
+};

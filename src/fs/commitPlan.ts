@@ -1,0 +1,90 @@
+import { chmod, lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CancelledError, StepError } from '../errors.js';
+import type { PlannedAction } from './conflicts.js';
+import type { Journal } from './journal.js';
+
+export interface CommitInput {
+  readonly root: string;
+  readonly actions: readonly PlannedAction[];
+  readonly journal: Journal;
+  readonly signal?: AbortSignal;
+  /** Called after each file is written. */
+  readonly onFile?: (relative: string) => void;
+  /** Test hook: a pause after each file, so interruption tests can land mid-write. */
+  readonly pauseMs?: number;
+}
+
+/** Writes the plan, recording every folder and file it creates or overwrites in the journal. */
+export async function commitPlan(input: CommitInput): Promise<void> {
+  const { root, journal } = input;
+  await ensureDir(root, journal);
+  for (const { file, action } of input.actions) {
+    if (input.signal?.aborted) throw new CancelledError('Cancelled while writing: nothing was kept.');
+    if (action === 'skip') continue;
+    const target = path.join(root, ...file.path.split('/'));
+    try {
+      await ensureDir(path.dirname(target), journal);
+      if (action === 'overwrite') {
+        const info = await lstat(target);
+        if (!info.isFile()) throw new StepError(`cannot overwrite ${file.path}: it is not a regular file`);
+        journal.overwritten.push({ path: target, content: await readFile(target), mode: info.mode & 0o777 });
+        await writeFile(target, file.content);
+      } else {
+        await writeFile(target, file.content, { flag: 'wx' });
+        journal.createdFiles.push(target);
+      }
+      await chmod(target, file.mode);
+    } catch (error) {
+      if (error instanceof StepError) throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new StepError(`cannot write ${file.path}: ${describeCode(code)}`);
+    }
+    input.onFile?.(file.path);
+    if (input.pauseMs) await new Promise((resolve) => setTimeout(resolve, input.pauseMs));
+  }
+  if (input.signal?.aborted) throw new CancelledError('Cancelled while writing: nothing was kept.');
+}
+
+/** Creates a folder and its missing parents one by one, so each creation is journaled. */
+async function ensureDir(dir: string, journal: Journal): Promise<void> {
+  const missing: string[] = [];
+  let current = path.resolve(dir);
+  for (;;) {
+    try {
+      const info = await lstat(current);
+      if (!info.isDirectory()) throw new StepError(`cannot create ${current}: a file is in the way`);
+      break;
+    } catch (error) {
+      if (error instanceof StepError) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      missing.push(current);
+      const parent = path.dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      await mkdir(folder);
+      journal.createdDirs.push(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      if (code !== 'EEXIST') throw new StepError(`cannot create ${folder}: ${describeCode(code)}`);
+    }
+  }
+}
+
+export function describeCode(code: string): string {
+  const known: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EEXIST: 'it appeared while writing',
+    ENOTDIR: 'a parent is not a folder',
+    EISDIR: 'a folder is in the way',
+  };
+  return known[code] ?? code;
+}

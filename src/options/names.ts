@@ -1,0 +1,98 @@
+/** Project and Python package names: derivation and validation. */
+
+// Python keywords and soft keywords that cannot (or should not) name a package.
+const PYTHON_KEYWORDS = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue',
+  'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in',
+  'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with',
+  'yield', 'match', 'case', 'type', '_',
+]);
+
+// Top-level standard-library modules (3.10-3.13) a package would shadow, plus the names our
+// generated code itself imports, which would break the package at import time.
+const STDLIB_MODULES = new Set(
+  `__future__ abc aifc argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb
+  binascii bisect builtins bz2 calendar cgi cgitb chunk cmath cmd code codecs codeop collections
+  colorsys compileall concurrent configparser contextlib contextvars copy copyreg crypt csv ctypes
+  curses dataclasses datetime dbm decimal difflib dis distutils doctest email encodings ensurepip
+  enum errno faulthandler fcntl filecmp fileinput fnmatch fractions ftplib functools gc getopt
+  getpass gettext glob graphlib grp gzip hashlib heapq hmac html http idlelib imaplib imghdr imp
+  importlib inspect io ipaddress itertools json keyword lib2to3 linecache locale logging lzma
+  mailbox mailcap marshal math mimetypes mmap modulefinder msilib msvcrt multiprocessing netrc nis
+  nntplib numbers operator optparse os ossaudiodev pathlib pdb pickle pickletools pipes pkgutil
+  platform plistlib poplib posix posixpath pprint profile pstats pty pwd py_compile pyclbr pydoc
+  queue quopri random re readline reprlib resource rlcompleter runpy sched secrets select
+  selectors shelve shlex shutil signal site smtpd smtplib sndhdr socket socketserver spwd sqlite3
+  ssl stat statistics string stringprep struct subprocess sunau symtable sys sysconfig syslog
+  tabnanny tarfile telnetlib tempfile termios textwrap threading time timeit tkinter token
+  tokenize tomllib trace traceback tracemalloc tty turtle turtledemo types typing unicodedata
+  unittest urllib uu uuid venv warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml
+  xmlrpc zipapp zipfile zipimport zlib zoneinfo`.split(/\s+/),
+);
+
+// Third-party distributions the generated project depends on; a package with the same import
+// name would shadow them.
+const DEPENDENCY_MODULES = new Set([
+  'numpy', 'pandas', 'sklearn', 'joblib', 'pyarrow', 'pydantic', 'yaml', 'fastapi', 'uvicorn',
+  'starlette', 'httpx', 'pytest', 'mypy', 'ruff', 'build', 'tests', 'scripts', 'jobs',
+]);
+
+const PROJECT_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9])?$/;
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/** A PEP 508 distribution name: letters, digits, `.`, `_`, `-`, alphanumeric at both ends. */
+export function validateProjectName(name: string): string | undefined {
+  if (name.length === 0) return 'the project name is empty';
+  if (name.length > 64) return 'the project name is longer than 64 characters';
+  if (!PROJECT_NAME.test(name)) {
+    return `"${printable(name)}" is not a valid project name: use letters, digits, "-", "_" or ".", starting and ending with a letter or digit`;
+  }
+  return undefined;
+}
+
+/** The import package for a project name: `My-Project.v2` -> `my_project_v2`. */
+export function derivePackageName(projectName: string): string {
+  let name = projectName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (/^[0-9]/.test(name)) name = `ml_${name}`;
+  if (name === '') name = 'ml_project';
+  if (PYTHON_KEYWORDS.has(name) || STDLIB_MODULES.has(name) || DEPENDENCY_MODULES.has(name)) {
+    name = `${name}_ml`;
+  }
+  return name;
+}
+
+/** A lower-case Python identifier that is not a keyword and shadows no module the project uses. */
+export function validatePackageName(name: string): string | undefined {
+  if (!IDENTIFIER.test(name)) {
+    return `"${printable(name)}" is not a valid Python package name: use lower-case letters, digits and "_", not starting with a digit`;
+  }
+  if (PYTHON_KEYWORDS.has(name)) return `"${name}" is a Python keyword: choose another package name`;
+  if (STDLIB_MODULES.has(name)) {
+    return `"${name}" is a standard-library module: choose another package name (for example "${name}_ml")`;
+  }
+  if (DEPENDENCY_MODULES.has(name)) {
+    return `"${name}" would shadow a module the project uses: choose another package name (for example "${name}_ml")`;
+  }
+  return undefined;
+}
+
+/** The default project name for a folder: its name, made valid (`My Proj` -> `my-proj`). */
+export function projectNameFromDirectory(directory: string): string {
+  const base = directory.split(/[\\/]/).filter(Boolean).pop() ?? '';
+  if (PROJECT_NAME.test(base)) return base;
+  return base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '') || 'ml-project';
+}
+
+/** Normalised distribution name (PEP 503), used for image names and the kebab form. */
+export function normaliseDistributionName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** A value safe to show inside a one-line message. */
+export function printable(value: string): string {
+  const oneLine = JSON.stringify(value).slice(1, -1);
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+}

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import type { Renderer, RenderContext } from '../render/handlebars.js';
+
+/**
+ * The output path of a template file: segments are rendered (`{{packageName}}`), a single
+ * leading `_` becomes `.` (`_gitignore`, `_github`; `__init__.py` stays), `.hbs` is dropped.
+ * The result must stay inside the project: no absolute path, no `..`, no empty segment.
+ */
+export function outputPath(templatePath: string, context: RenderContext, renderer: Renderer): string {
+  const segments = templatePath.split('/').map((segment, index, all) => {
+    let out = segment.includes('{{') ? renderer.render(segment, context, templatePath) : segment;
+    if (index === all.length - 1 && out.endsWith('.hbs')) out = out.slice(0, -'.hbs'.length);
+    return out.replace(/^_(?!_)/, '.');
+  });
+  const joined = segments.join('/');
+  assertInside(joined, templatePath);
+  return joined;
+}
+
+export function assertInside(relative: string, origin: string): void {
+  const segments = relative.split(/[\\/]/);
+  const bad =
+    relative === '' ||
+    path.isAbsolute(relative) ||
+    path.win32.isAbsolute(relative) ||
+    segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\0'));
+  if (bad) throw new Error(`template ${origin} renders to "${relative}", which is outside the project`);
+}

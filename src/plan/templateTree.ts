@@ -1,0 +1,38 @@
+import { lstatSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+export interface TemplateFile {
+  /** Path relative to the overlay folder, POSIX separators. */
+  readonly relative: string;
+  /** Path relative to templates/, for messages and records. */
+  readonly source: string;
+  readonly absolute: string;
+  readonly mode: number;
+}
+
+/** Every regular file of one overlay folder, sorted, so plans are deterministic. */
+export function listTemplateFiles(templatesRoot: string, overlay: string): TemplateFile[] {
+  const root = path.join(templatesRoot, overlay);
+  const out: TemplateFile[] = [];
+  const walk = (dir: string, prefix: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const absolute = path.join(dir, name);
+      const relative = prefix ? `${prefix}/${name}` : name;
+      const stat = lstatSync(absolute);
+      if (stat.isSymbolicLink()) {
+        throw new Error(`template ${overlay}/${relative} is a symbolic link: templates must be plain files`);
+      }
+      if (stat.isDirectory()) walk(absolute, relative);
+      else if (stat.isFile()) {
+        out.push({
+          relative,
+          source: `${overlay}/${relative}`,
+          absolute,
+          mode: stat.mode & 0o111 ? 0o755 : 0o644,
+        });
+      }
+    }
+  };
+  walk(root, '');
+  return out;
+}
