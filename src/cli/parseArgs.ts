@@ -65,7 +65,7 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
   try {
     program.parse([...args], { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) throw new UsageError(`${error.message.replace(/^error: /, '')} (see --help)`);
+    if (error instanceof CommanderError) throw new UsageError(`${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see --help)`);
     throw error;
   }
   const opts = program.opts<Record<string, unknown>>();
