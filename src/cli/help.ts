@@ -19,6 +19,7 @@ export function helpText(version: string, color: ChalkInstance): string {
     `create-ml-prod ${version}: scaffold a production-ready Python ML repository`,
     '',
     `${color.bold('Usage:')} create-ml-prod [directory] [options]`,
+    '       create-ml-prod verify [directory]   run a generated project\'s install, lint, types, tests, build, validators',
     '',
     'In a terminal it asks for what the flags do not give; without one (or with CI set, or --yes)',
     'it takes the defaults. Every question below is also a flag and a key of the answers file.',
@@ -40,6 +41,7 @@ export function helpText(version: string, color: ChalkInstance): string {
     '      --python-version 3.11 --author "Data Team" --email data@example.com --no-git',
     '  npx create-ml-prod my-project --answers team.yaml --yes',
     '  npx create-ml-prod my-project --yes --dry-run',
+    '  npx create-ml-prod my-project --answers team.json --yes --verify',
     '',
     'Exit codes: 0 ok, 1 failure, 2 usage or validation error, 130 cancelled.',
   );

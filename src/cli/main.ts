@@ -1,4 +1,5 @@
 import { ExitPromptError } from '@inquirer/core';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createProject, type CreateEvent, type CreateProjectResult } from '../createProject.js';
 import { CancelledError, ExitCode, exitCodeOf, StepError, UsageError } from '../errors.js';
@@ -15,6 +16,7 @@ import { helpText } from './help.js';
 import { parseArgs } from './parseArgs.js';
 import { askConflict, askInTerminal } from './prompts.js';
 import { printNextSteps, printPlan } from './report.js';
+import { runVerify, verifyRoot } from './verifyCommand.js';
 
 export interface CliIo {
   readonly stdout: Writable & { isTTY?: boolean };
@@ -56,6 +58,13 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       io.stdout.write(`${generatorVersion()}\n`);
       return ExitCode.ok;
     }
+    if (parsed.kind === 'verify') {
+      const root = verifyRoot(io.cwd, parsed.directory);
+      if (!existsSync(path.join(root, 'pyproject.toml'))) {
+        throw new UsageError(`verify: ${root} has no pyproject.toml: give the folder of a generated project`);
+      }
+      return await runVerify(out, root, controller.signal);
+    }
     const { run } = parsed;
     const ciSet = io.env.CI !== undefined && !['', '0', 'false'].includes(io.env.CI.toLowerCase());
     const interactive = io.stdinIsTTY && Boolean(io.stdout.isTTY) && !ciSet && !run.yes;
@@ -92,6 +101,7 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       onEvent: (event) => report(out, event),
     });
     finish(out, result, io.cwd);
+    if (run.verify && !result.dryRun) return await runVerify(out, result.root, controller.signal);
     return ExitCode.ok;
   } catch (error) {
     return fail(out, error);

@@ -14,11 +14,13 @@ export interface RunSettings {
   readonly git: boolean;
   readonly install: boolean;
   readonly noColor: boolean;
+  readonly verify: boolean;
 }
 
 export type ParsedArgs =
   | { readonly kind: 'help'; readonly noColor: boolean }
   | { readonly kind: 'version'; readonly noColor: boolean }
+  | { readonly kind: 'verify'; readonly directory?: string; readonly noColor: boolean }
   | {
       readonly kind: 'create';
       readonly directory?: string;
@@ -32,6 +34,7 @@ const CONFLICT_POLICIES = ['skip', 'overwrite', 'abort'] as const;
 
 /** argv (without node and the script) to a typed request; bad flags become a UsageError. */
 export function parseArgs(args: readonly string[]): ParsedArgs {
+  if (args[0] === 'verify') return parseVerifyArgs(args.slice(1));
   const program = new Command('create-ml-prod')
     .argument('[directory]')
     .helpOption(false)
@@ -58,6 +61,7 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
     .option('--no-git')
     .option('--install')
     .option('--no-install')
+    .option('--verify')
     .option('--no-color')
     .option('-v, --version')
     .option('-h, --help');
@@ -96,6 +100,30 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
       git: opts.git !== false,
       install: opts.install === true,
       noColor,
+      verify: opts.verify === true,
     },
   };
+}
+
+/** `create-ml-prod verify [directory]`. */
+function parseVerifyArgs(args: readonly string[]): ParsedArgs {
+  const program = new Command('create-ml-prod verify')
+    .argument('[directory]')
+    .helpOption(false)
+    .allowExcessArguments(false)
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} })
+    .option('--no-color')
+    .option('-h, --help');
+  try {
+    program.parse([...args], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) throw new UsageError(`verify: ${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}`);
+    throw error;
+  }
+  const opts = program.opts<Record<string, unknown>>();
+  const noColor = opts.color === false;
+  if (opts.help) return { kind: 'help', noColor };
+  const directory = program.args[0];
+  return { kind: 'verify', ...(directory !== undefined ? { directory } : {}), noColor };
 }

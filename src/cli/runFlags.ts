@@ -13,6 +13,7 @@ export const runFlags: readonly RunFlag[] = [
   { flags: '--dry-run', help: 'print the plan (path, action, size) and write nothing' },
   { flags: '--no-git', help: 'skip git init and the initial commit (skipped anyway inside a git work tree)' },
   { flags: '--install', help: 'create .venv and install the project with its dev tools' },
+  { flags: '--verify', help: 'after generating, run the project\'s own checks (same as create-ml-prod verify)' },
   { flags: '--no-color', help: 'plain output (NO_COLOR and FORCE_COLOR are honoured too)' },
   { flags: '-v, --version', help: 'print the version' },
   { flags: '-h, --help', help: 'print this help' },

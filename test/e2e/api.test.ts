@@ -2,9 +2,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from '../helpers/cli.js';
+import type * as Api from '../../src/index.js';
 
 // The published entry point, as a user imports it.
-const api = (await import(path.join(repoRoot, 'dist', 'index.js'))) as typeof import('../../src/index.js');
+const api = (await import(path.join(repoRoot, 'dist', 'index.js'))) as typeof Api;
 
 describe('library API', () => {
   it('createProject returns the plan and writes it', async () => {

@@ -1,4 +1,4 @@
-import { execa, type Options } from 'execa';
+import { execa } from 'execa';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,13 +28,16 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
 }
 
 /** Runs the built bin with no terminal (stdin ignored), never throwing on a non-zero exit. */
-export function runCli(args: readonly string[], options: Options & { cwd: string }) {
+export function runCli(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string>; timeout?: number },
+) {
   return execa(process.execPath, [binPath, ...args], {
+    cwd: options.cwd,
+    env: options.env ?? cleanEnv(),
+    timeout: options.timeout ?? 60_000,
     reject: false,
     stdin: 'ignore',
-    env: cleanEnv(),
     extendEnv: false,
-    timeout: 60_000,
-    ...options,
   });
 }
