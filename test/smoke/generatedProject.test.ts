@@ -1,0 +1,186 @@
+/**
+ * Generated-project smoke tests: each variant is generated with the built bin into a fresh folder,
+ * then checked with the real tools in its own .venv through `create-ml-prod verify` (what users
+ * run), then its code is exercised: train, predict, evaluate, serve, build.py, make -n, README.
+ */
+import { execa } from 'execa';
+import { existsSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { binPath, cleanEnv } from '../helpers/cli.js';
+import { structuralProblems } from '../helpers/parseOutputs.js';
+import { smokePath, smokeRoot } from './tools.js';
+
+interface Variant {
+  readonly name: string;
+  readonly args: readonly string[];
+}
+
+export const variants: readonly Variant[] = [
+  { name: 'default', args: [] },
+  { name: 'regression', args: ['--task', 'regression', '--license', 'Proprietary', '--description', 'Prices "quoted" \\ {{user}}\nsecond line'] },
+];
+
+const env = () => cleanEnv({ PATH: smokePath() });
+
+describe.each(variants)('generated project: $name', ({ name, args }) => {
+  const parent = path.join(smokeRoot, 'projects');
+  const root = path.join(parent, name);
+  const pkg = name.replace(/-/g, '_');
+  const py = path.join(root, '.venv', 'bin', 'python');
+  const run = (file: string, argv: readonly string[], extra: Record<string, string> = {}) =>
+    execa(file, argv, { cwd: root, env: { ...env(), ...extra }, extendEnv: false, reject: false, all: true, stdin: 'ignore' });
+
+  it('generates, and every structured file parses', async () => {
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(parent, { recursive: true });
+    const result = await execa(process.execPath, [binPath, name, '--yes', '--no-git', ...args], {
+      cwd: parent, env: env(), extendEnv: false, reject: false, stdin: 'ignore',
+    });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(structuralProblems(root, ['{{user}}'])).toEqual([]);
+  });
+
+  it('passes verify: install, ruff, mypy, tests with coverage, wheel, and every validator', async () => {
+    const result = await execa(process.execPath, [binPath, 'verify', root, '--no-color'], {
+      cwd: parent, env: env(), extendEnv: false, reject: false, stdin: 'ignore', all: true,
+    });
+    expect(result.exitCode, result.all).toBe(0);
+    expect(result.stdout).not.toMatch(/\bskip\b/);
+    expect(result.stdout).toMatch(/0 failed, 0 skipped/);
+  });
+
+  it('trains, predicts and evaluates on the shipped data, writing artifacts', async () => {
+    for (const step of [
+      ['process'],
+      ['train'],
+      ['predict', '--model', 'latest', '--input', 'data/processed/holdout.csv', '--output', 'artifacts/predictions.csv'],
+      ['evaluate', '--model', 'latest', '--data', 'data/processed/holdout.csv', '--output', 'artifacts/evaluation'],
+    ]) {
+      const result = await run(py, ['-m', `${pkg}.run`, ...step]);
+      expect(result.exitCode, `${step[0]}: ${result.all}`).toBe(0);
+    }
+    const latest = readFileSync(path.join(root, 'artifacts', 'models', 'latest'), 'utf8').trim();
+    const modelDir = path.join(root, 'artifacts', 'models', latest);
+    for (const file of ['model.joblib', 'metrics.json', 'schema.json', 'metadata.json']) {
+      expect(existsSync(path.join(modelDir, file)), file).toBe(true);
+    }
+    expect(readFileSync(path.join(root, 'artifacts', 'predictions.csv'), 'utf8').split('\n').length).toBeGreaterThan(10);
+    expect(readdirSync(path.join(root, 'artifacts', 'evaluation')).length).toBeGreaterThan(0);
+    const bad = await run(py, ['-m', `${pkg}.run`, 'predict', '--model', 'latest', '--input', 'missing.csv', '--output', 'x.csv']);
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.all).not.toMatch(/Traceback/);
+  });
+
+  it('serves /health and /predict with uvicorn on 127.0.0.1, and answers 422 to a malformed body', async () => {
+    const port = await freePort();
+    const server = execa(path.join(root, '.venv', 'bin', 'uvicorn'), [`${pkg}.service.app:app`, '--host', '127.0.0.1', '--port', String(port)], {
+      cwd: root, env: env(), extendEnv: false, reject: false, stdin: 'ignore', all: true,
+    });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor(async () => (await fetch(`${base}/ready`)).ok, 30_000);
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+      const record = sampleRecord(root, name);
+      const ok = await fetch(`${base}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
+      const okBody = await ok.text();
+      expect(ok.status, okBody).toBe(200);
+      expect(okBody).toMatch(/prediction/);
+      const malformed = await fetch(`${base}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nope: 1 }) });
+      expect(malformed.status).toBe(422);
+      const model = await fetch(`${base}/model`);
+      expect(model.status).toBe(200);
+    } finally {
+      server.kill('SIGTERM');
+      await server;
+    }
+  });
+
+  it('build.py refuses a bad version and accepts a pre-release up to docker', async () => {
+    const bad = await run(py, ['build.py', '--deploy', '--version', '1.2']);
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.all).toMatch(/1\.2/);
+    expect(bad.all).not.toMatch(/Traceback/);
+    const good = await run(py, ['build.py', '--deploy', '--version', '1.2.3-rc.1', '--skip-wheel'], { PATH: `/nonexistent:${smokePath()}`.replace(/:[^:]*docker[^:]*/g, '') });
+    expect(good.all).not.toMatch(/not a valid semantic version|Traceback/i);
+  });
+
+  it('make -n works for every Makefile target', async () => {
+    const makefile = readFileSync(path.join(root, 'Makefile'), 'utf8');
+    const targets = [...makefile.matchAll(/^([a-zA-Z][\w-]*):.*?##/gm)].map((m) => m[1]!);
+    expect(targets).toEqual(expect.arrayContaining(['help', 'install', 'lint', 'format', 'typecheck', 'test', 'test-unit', 'test-integration', 'train', 'predict', 'serve', 'build', 'docker-build', 'clean']));
+    for (const target of targets) {
+      const result = await run('make', ['-n', target]);
+      expect(result.exitCode, `make -n ${target}: ${result.all}`).toBe(0);
+    }
+  });
+
+  it('lists in the README layout exactly what exists', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const block = readme.split('<!-- layout:start -->')[1]?.split('<!-- layout:end -->')[0] ?? '';
+    const entries = layoutEntries(block);
+    expect(entries.length).toBeGreaterThan(10);
+    for (const entry of entries) expect(existsSync(path.join(root, entry)), entry).toBe(true);
+  });
+});
+
+/** Paths of the layout tree: two spaces of indent per level under the project root line. */
+function layoutEntries(block: string): string[] {
+  const lines = block.split('\n').filter((l) => l.trim() && !l.startsWith('```'));
+  const stack: string[] = [];
+  const out: string[] = [];
+  for (const line of lines.slice(1)) {
+    const name = line.trim().split(/\s+#/)[0]!.trim().replace(/\/$/, '');
+    const depth = (line.length - line.trimStart().length) / 2;
+    stack.length = depth;
+    stack.push(name);
+    out.push(stack.join('/'));
+  }
+  return out;
+}
+
+function sampleRecord(root: string, name: string): Record<string, unknown> {
+  const csv = readFileSync(path.join(root, 'notebooks', 'dummy_data', `${name === 'regression' ? 'regression' : 'classification'}.csv`), 'utf8');
+  const [header, first] = csv.split('\n');
+  const schema = JSON.parse(readFileSync(latestSchema(root), 'utf8')) as { features?: { name: string }[] } & Record<string, unknown>;
+  const wanted = new Set(Object.keys(schema.columns ?? {}).length ? Object.keys(schema.columns as object) : (schema.features ?? []).map((f) => f.name));
+  const record: Record<string, unknown> = {};
+  const cols = header!.split(',');
+  const vals = first!.split(',');
+  cols.forEach((c, i) => {
+    if (wanted.size === 0 || wanted.has(c)) {
+      const v = vals[i] ?? '';
+      record[c] = v === '' ? null : Number.isNaN(Number(v)) ? v : Number(v);
+    }
+  });
+  return record;
+}
+
+function latestSchema(root: string): string {
+  const latest = readFileSync(path.join(root, 'artifacts', 'models', 'latest'), 'utf8').trim();
+  return path.join(root, 'artifacts', 'models', latest, 'schema.json');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(probe: () => Promise<boolean>, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      if (await probe()) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error('timed out waiting for the service');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
