@@ -1,77 +1,85 @@
 /**
- * The README's layout section, drawn from the planned paths, so it never lists a file that
- * is not there. Only paths with a description are shown; `<pkg>` stands for the package name.
+ * The README's layout section, drawn from the planned paths, so it never lists a file that is
+ * not there: every top-level entry, and the sub-folders of the folders worth opening.
  */
-const DESCRIPTIONS: ReadonlyArray<readonly [string, string]> = [
-  ['.github/workflows', 'CI/CD workflows: checks, release image, staging and production deploys'],
-  ['cicd', 'build and release images and scripts (see cicd/README.md)'],
-  ['cicd/build', 'test image (source + tests) and build.sh'],
-  ['cicd/release', 'release image (the wheel only, non-root) and release.sh'],
-  ['configs', 'settings: base.yaml plus integration, staging and production overrides'],
-  ['data', 'local data (git-ignored; see data/README.md)'],
-  ['jobs', 'runnable jobs, each with a README, a config and run.sh'],
-  ['jobs/training', 'trains and registers a model artifact'],
-  ['jobs/evaluation', 'scores a model on held-out data'],
-  ['jobs/inference', 'batch predictions'],
-  ['jobs/processing', 'validates and splits raw data'],
-  ['jobs/pipelines', 'chains the jobs end to end'],
-  ['notebooks', 'exploration and model POCs'],
-  ['notebooks/dummy_data', 'small deterministic sample data, shipped with the repo'],
-  ['scripts', 'helper scripts (sample-data generator)'],
-  ['src/<pkg>', 'the installable package'],
-  ['src/<pkg>/data_loaders', 'DataLoader interface and CSV/Parquet loaders'],
-  ['src/<pkg>/features', 'fitted feature steps, saved with the model'],
-  ['src/<pkg>/models', 'model families behind one interface and registry'],
-  ['src/<pkg>/pipelines', 'train, predict and evaluate'],
-  ['src/<pkg>/service', 'FastAPI inference service'],
-  ['src/<pkg>/run.py', 'the application CLI'],
-  ['tests', 'unit and integration suites, run_tests.py'],
-  ['tests/unit', 'fast, isolated tests'],
-  ['tests/integration', 'end-to-end: train, predict, evaluate, serve'],
-  ['.pre-commit-config.yaml', 'lint and format hooks'],
-  ['build.py', 'builds the wheel and images; semver deploys'],
-  ['Makefile', 'every day commands: make help'],
-  ['pyproject.toml', 'package metadata and tool configuration'],
-  ['CONTRIBUTING.md', 'onboarding and the branch flow'],
-  ['LICENSE', 'license text'],
-];
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  '.github': 'CI/CD workflows: checks, release image, staging and production deploys',
+  cicd: 'build and release images and scripts (see cicd/README.md)',
+  'cicd/build': 'test image: docker/Dockerfile, build.sh, utils/',
+  'cicd/release': 'release image: docker/Dockerfile, release.sh',
+  configs: 'settings: base.yaml plus integration, staging and production overlays',
+  data: 'local data, not in git (see data/README.md)',
+  jobs: 'batch jobs: README.md, config.yaml and run.sh each',
+  notebooks: 'exploration and proofs of concept',
+  'notebooks/dummy_data': 'small sample data, kept in git',
+  scripts: 'developer helper scripts',
+  src: 'the installable Python package',
+  'src/<pkg>/data_loaders': 'one loader per source, behind the DataLoader interface',
+  'src/<pkg>/features': 'schema checks and fitted feature steps, saved with the model',
+  'src/<pkg>/models': 'model families, registered by name',
+  'src/<pkg>/pipelines': 'process, train, predict, evaluate',
+  'src/<pkg>/service': 'FastAPI app: /health, /ready, /predict, /model',
+  'src/<pkg>/run.py': 'the command-line application',
+  tests: 'unit/ and integration/ suites, run_tests.py, .coveragerc',
+  'build.py': 'builds the wheel and the images; deploys a release',
+  Makefile: 'developer commands (make help)',
+  'pyproject.toml': 'package metadata, dependencies, tool settings',
+  'CONTRIBUTING.md': 'onboarding and the team workflow',
+  '.create-ml-prod.json': 'the answers this project was generated with',
+};
+
+/** Folders whose children are listed too (one level). */
+const EXPANDED = ['cicd', 'jobs', 'notebooks', 'src/<pkg>', 'tests'];
+
+interface Node {
+  readonly path: string;
+  readonly name: string;
+  readonly isDir: boolean;
+  readonly children: Node[];
+}
 
 export function layoutTree(projectName: string, packageName: string, paths: readonly string[]): string {
-  const present = new Set<string>();
-  for (const file of paths) {
-    const parts = file.split('/');
-    for (let i = 1; i <= parts.length; i++) present.add(parts.slice(0, i).join('/'));
+  const expanded = new Set(EXPANDED.map((p) => p.replace('<pkg>', packageName)));
+  const describe = (p: string) => DESCRIPTIONS[p.replace(`src/${packageName}`, 'src/<pkg>')] ?? '';
+  const top = childrenOf('', paths);
+  // The package folder is shown as one entry `src/<pkg>/`, since src/ holds nothing else.
+  const nodes = top.map((node) =>
+    node.path === 'src' ? { ...node, path: `src/${packageName}`, name: `src/${packageName}` } : node,
+  );
+  for (const node of nodes) {
+    if (node.isDir && expanded.has(node.path)) {
+      node.children.push(...childrenOf(node.path, paths).filter((c) => c.isDir || DESCRIPTIONS[c.path.replace(`src/${packageName}`, 'src/<pkg>')]));
+    }
   }
-  const entries = DESCRIPTIONS.map(([p, text]) => [p.replace('<pkg>', packageName), text] as const)
-    .filter(([p]) => present.has(p))
-    .sort(([a], [b]) => compareTreeOrder(a, b));
-  const width = Math.max(...entries.map(([p]) => displayName(p).length + 2 * depth(p)));
-  const lines = [`${projectName}/`];
-  for (const [p, text] of entries) {
-    const label = `${'  '.repeat(depth(p))}${displayName(p)}`;
-    lines.push(`${label.padEnd(width + 2)}# ${text}`);
+  const rows: [string, string][] = [[`${projectName}/`, '']];
+  nodes.forEach((node, i) => {
+    const last = i === nodes.length - 1;
+    rows.push([`${last ? '└── ' : '├── '}${label(node)}`, describe(node.path) || (node.path === `src/${packageName}` ? describe('src') : '')]);
+    node.children.forEach((child, j) => {
+      const lastChild = j === node.children.length - 1;
+      rows.push([`${last ? '    ' : '│   '}${lastChild ? '└── ' : '├── '}${label(child)}`, describe(child.path)]);
+    });
+  });
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  return rows.map(([left, text]) => (text ? `${left.padEnd(width)}${text}` : left)).join('\n');
+}
+
+function label(node: Node): string {
+  return node.isDir ? `${node.name}/` : node.name;
+}
+
+/** Direct children of a folder, folders first, then files, each sorted by name. */
+function childrenOf(dir: string, paths: readonly string[]): Node[] {
+  const prefix = dir ? `${dir}/` : '';
+  const seen = new Map<string, boolean>();
+  for (const p of paths) {
+    if (!p.startsWith(prefix)) continue;
+    const rest = p.slice(prefix.length);
+    const [head, ...tail] = rest.split('/');
+    if (!head) continue;
+    seen.set(head, (seen.get(head) ?? false) || tail.length > 0);
   }
-  return lines.join('\n');
-}
-
-const isDirectoryish = (p: string) => !/\.[a-z]+$/i.test(p.split('/').pop() ?? '') || p.endsWith('.github/workflows');
-
-function displayName(p: string): string {
-  const parts = p.split('/');
-  // A nested entry whose parent is not listed shows its full path, e.g. `.github/workflows/`.
-  const name = depth(p) === 0 ? p : (parts.at(-1) ?? p);
-  return isDirectoryish(p) && !['Makefile', 'LICENSE'].includes(name) ? `${name}/` : name;
-}
-
-function depth(p: string): number {
-  if (p.startsWith('src/')) return p.split('/').length - 2;
-  if (p === '.github/workflows') return 0;
-  return p.split('/').length - 1;
-}
-
-// Parents before their children, then by name.
-function compareTreeOrder(a: string, b: string): number {
-  const ka = a.toLowerCase().replaceAll('/', '\u0000');
-  const kb = b.toLowerCase().replaceAll('/', '\u0000');
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  return [...seen]
+    .map(([name, isDir]) => ({ path: `${prefix}${name}`, name, isDir, children: [] as Node[] }))
+    .sort((a, b) => Number(b.isDir) - Number(a.isDir) || (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
 }

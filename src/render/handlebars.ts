@@ -45,8 +45,9 @@ export function createRenderer() {
     render(source: string, context: RenderContext, name: string): string {
       let template = cache.get(source);
       if (!template) {
-        // GitHub Actions expressions pass through: `${{` becomes Handlebars' escaped `$\{{`.
-        template = hbs.compile(source.replace(/\$\{\{/g, '$\\{{'), { noEscape: true, strict: true });
+        // GitHub Actions expressions (`${{ expr }}`, with a space) pass through as Handlebars'
+        // escaped `$\{{`; `${{name}}` without a space stays a `$` before a Handlebars value.
+        template = hbs.compile(source.replace(/\$\{\{(?=\s)/g, '$\\{{'), { noEscape: true, strict: true });
         cache.set(source, template);
       }
       try {

@@ -41,7 +41,8 @@ export function projectChecks(python: string): Check[] {
     {
       id: 'wheel',
       title: 'build the wheel',
-      command: (root) => [venv('python'), '-m', 'build', '--wheel', '--outdir', path.join(root, '.venv', 'verify-dist')],
+      // pyproject-build, not `python -m build`: from the project root the latter imports build.py.
+      command: (root) => [venv('pyproject-build'), '--wheel', '--outdir', path.join(root, '.venv', 'verify-dist')],
     },
     {
       id: 'hadolint',

@@ -1,7 +1,7 @@
 import { execa } from 'execa';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { smokeRoot, TOOLS, toolsBin } from './tools.js';
+import { ACTIONLINT_MODULE, smokeRoot, TOOLS, toolsBin } from './tools.js';
 
 /** Installs the validators into .smoke/tools once; pip's cache makes later runs quick. */
 export default async function setup(): Promise<void> {
@@ -13,4 +13,10 @@ export default async function setup(): Promise<void> {
   await execa(path.join(toolsBin, 'python'), ['-m', 'pip', 'install', '--quiet', '--upgrade', ...TOOLS], {
     stdio: 'inherit',
   });
+  if (!existsSync(path.join(toolsBin, 'actionlint'))) {
+    await execa('go', ['install', ACTIONLINT_MODULE], {
+      stdio: 'inherit',
+      env: { GOBIN: toolsBin, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
+    });
+  }
 }

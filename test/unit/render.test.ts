@@ -10,6 +10,10 @@ describe('renderer', () => {
     expect(out).toBe('run: echo ${{ secrets.TOKEN }} x ${{ matrix.python-version }}');
   });
 
+  it('renders `${{name}}` (no space) as a dollar before a value, for shell variables', () => {
+    expect(renderer.render('"$' + '{{prefix}}_ENV" ${ {{~prefix}}_CONFIG:-x}', { prefix: 'PKG' }, 't')).toBe('"$PKG_ENV" ${PKG_CONFIG:-x}');
+  });
+
   it('does not HTML-escape and fails on a missing variable', () => {
     expect(renderer.render('{{v}}', { v: '"<&>' }, 't')).toBe('"<&>');
     expect(() => renderer.render('{{missing}}', {}, 'file.hbs')).toThrow(/file.hbs/);

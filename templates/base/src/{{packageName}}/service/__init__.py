@@ -1,0 +1,1 @@
+"""HTTP service exposing the trained model."""
