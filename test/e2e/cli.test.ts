@@ -143,6 +143,20 @@ describe('create-ml-prod (built bin, no terminal)', () => {
     expect(readdirSync(cwd)).toEqual(['fakebin']);
   });
 
+  it('exits 1, prints the tail of the tool output and removes everything when --install fails', async () => {
+    const cwd = tempDir();
+    const fakeBin = path.join(cwd, 'fakebin');
+    mkdirSync(fakeBin);
+    writeFileSync(path.join(fakeBin, 'python3'), '#!/bin/sh\necho "simulated: no space left on device" >&2\nexit 1\n');
+    chmodSync(path.join(fakeBin, 'python3'), 0o755);
+    const env = cleanEnv({ PATH: `${fakeBin}:${process.env.PATH ?? ''}` });
+    const result = await runCli(['no-install', '--yes', '--install'], { cwd, env });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/create \.venv failed/);
+    expect(result.stdout + result.stderr).toMatch(/simulated: no space left on device/);
+    expect(readdirSync(cwd)).toEqual(['fakebin']);
+  });
+
   it('exits 130 and leaves no partial directory on SIGINT while writing', async () => {
     const cwd = tempDir();
     const child = runCli(['interrupted', '--yes', '--no-git'], {

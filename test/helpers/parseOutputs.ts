@@ -4,15 +4,16 @@ import { parse as parseToml } from 'smol-toml';
 import { parseAllDocuments } from 'yaml';
 import { listFiles } from './tree.js';
 
-/** Problems found by parsing every structured file of a generated project, and by the `{{` scan. */
-export function structuralProblems(root: string, userTokens: readonly string[] = []): string[] {
+/** Problems found by parsing every structured file, and by the scan for leftover `{{`. */
+export function problemsIn(files: Iterable<readonly [string, string]>, userTokens: readonly string[] = []): string[] {
   const problems: string[] = [];
-  for (const rel of listFiles(root, ['.git', '.venv'])) {
-    const text = readFileSync(path.join(root, rel), 'utf8');
+  for (const [rel, text] of files) {
     // Tokens a test put in user values (e.g. `{{user}}`) are plain text, not leftovers.
-    let scanned = text.replace(/\$\{\{/g, '');
+    let scanned = text.replace(/\$\{\{ /g, '');
     for (const token of userTokens) scanned = scanned.split(token).join('');
-    if (/\{\{/.test(scanned) && !rel.endsWith('.create-ml-prod.json')) problems.push(`${rel}: "{{" left in the output`);
+    if (/\{\{/.test(scanned) && !rel.endsWith('.create-ml-prod.json')) {
+      problems.push(`${rel}: "{{" left in the output`);
+    }
     try {
       if (/\.ya?ml$/.test(rel)) {
         for (const doc of parseAllDocuments(text, { uniqueKeys: true })) {
@@ -28,4 +29,10 @@ export function structuralProblems(root: string, userTokens: readonly string[] =
     }
   }
   return problems;
+}
+
+/** The same checks over a generated project on disk. */
+export function structuralProblems(root: string, userTokens: readonly string[] = []): string[] {
+  const files = listFiles(root, ['.git', '.venv']).map((rel) => [rel, readFileSync(path.join(root, rel), 'utf8')] as const);
+  return problemsIn(files, userTokens);
 }

@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { enumerateCombinations } from '../../src/options/matrix.js';
+import { resolveAnswers } from '../../src/options/resolveAnswers.js';
+import { buildPlan } from '../../src/plan/buildPlan.js';
+import { RECORD_FILE } from '../../src/plan/answersRecord.js';
+import { repoRoot } from '../helpers/cli.js';
+import { problemsIn } from '../helpers/parseOutputs.js';
+
+const templatesRoot = path.join(repoRoot, 'templates');
+const combinations = enumerateCombinations();
+
+async function plan(answers: Record<string, unknown>) {
+  const resolved = await resolveAnswers({ file: { projectName: 'matrix-demo', ...answers }, context: { year: 2030 } });
+  return buildPlan({ answers: resolved, templatesRoot, generatorVersion: '0.0.0-test' });
+}
+
+/** Compiles every Python file of a plan in one interpreter: a syntax error anywhere fails. */
+function pythonSyntaxErrors(files: readonly { path: string; content: Buffer }[]): string {
+  const sources = Object.fromEntries(files.filter((f) => f.path.endsWith('.py')).map((f) => [f.path, f.content.toString('utf8')]));
+  const script = 'import json,sys\nfor p,s in json.load(sys.stdin).items():\n  try: compile(s,p,"exec")\n  except SyntaxError as e: print(p, e)';
+  return execFileSync('python3', ['-c', script], { input: JSON.stringify(sources), encoding: 'utf8' });
+}
+
+describe('every option combination renders valid files', () => {
+  it('enumerates the combinations from the schema', () => {
+    expect(combinations.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it.each(combinations.map((c) => [JSON.stringify(c), c] as const))('%s', async (_name, combo) => {
+    const { files } = await plan(combo);
+    expect(problemsIn(files.map((f) => [f.path, f.content.toString('utf8')] as const))).toEqual([]);
+    expect(pythonSyntaxErrors(files)).toBe('');
+    expect(files.map((f) => f.path)).toContain(RECORD_FILE);
+  });
+});
+
+describe('plan', () => {
+  it('is deterministic', async () => {
+    const a = await plan({ task: 'regression' });
+    const b = await plan({ task: 'regression' });
+    expect(a.files.map((f) => [f.path, f.content.toString('base64'), f.mode])).toEqual(
+      b.files.map((f) => [f.path, f.content.toString('base64'), f.mode]),
+    );
+  });
+
+  it('ships only the chosen task data and a license for each choice', async () => {
+    const paths = (await plan({ task: 'regression', license: 'Proprietary' })).files.map((f) => f.path);
+    expect(paths).toContain('notebooks/dummy_data/regression.csv');
+    expect(paths).not.toContain('notebooks/dummy_data/classification.csv');
+    const license = (await plan({ license: 'Proprietary' })).files.find((f) => f.path === 'LICENSE')!;
+    expect(license.content.toString()).toMatch(/All rights reserved/);
+    expect(license.content.toString()).not.toMatch(/Permission is hereby granted/);
+  });
+
+  it('keeps GitHub Actions expressions and escapes hostile metadata', async () => {
+    const hostile = 'He said "hi" \\ {{user}} $(whoami) `id`\nsecond line';
+    const { files } = await plan({ description: hostile, author: "O'Brien \"Bob\" \\" });
+    const text = (p: string) => files.find((f) => f.path === p)!.content.toString();
+    expect(text('.github/workflows/ci.yml')).toMatch(/\$\{\{ /);
+    expect(problemsIn(files.map((f) => [f.path, f.content.toString('utf8')] as const), ['{{user}}'])).toEqual([]);
+    expect(text('README.md')).toContain(hostile);
+    expect(pythonSyntaxErrors(files)).toBe('');
+  });
+
+  it('makes executable templates executable', async () => {
+    const { files } = await plan({});
+    for (const f of files.filter((x) => x.path.endsWith('.sh') && x.path.includes('run'))) expect(f.mode, f.path).toBe(0o755);
+  });
+});
