@@ -1,3 +1,4 @@
+import { printable } from './names.js';
 import type { OptionDef } from './optionTypes.js';
 import { flagName } from './optionTypes.js';
 
@@ -19,7 +20,7 @@ export function coerce(option: OptionDef, raw: unknown): { value: unknown } | { 
         (c) => typeof text === 'string' && c.value.toLowerCase() === text.toLowerCase(),
       );
       if (match) return { value: match.value };
-      return { error: `"${String(raw)}" is not one of: ${option.choices.map((c) => c.value).join(', ')}` };
+      return { error: `"${printable(String(raw))}" is not one of: ${option.choices.map((c) => c.value).join(', ')}` };
     }
     case 'multi': {
       const list = typeof raw === 'string' ? splitList(raw) : raw;
@@ -31,7 +32,7 @@ export function coerce(option: OptionDef, raw: unknown): { value: unknown } | { 
         );
         if (!match) {
           return {
-            error: `"${String(item)}" is not one of: ${option.choices.map((c) => c.value).join(', ')}`,
+            error: `"${printable(String(item))}" is not one of: ${option.choices.map((c) => c.value).join(', ')}`,
           };
         }
         if (!values.includes(match.value)) values.push(match.value);

@@ -70,7 +70,7 @@ export const MAX_PACKAGE_NAME = 30;
 export function validatePackageName(name: string): string | undefined {
   // Generated code is formatted for names up to this length (ruff format stays clean).
   if (name.length > MAX_PACKAGE_NAME) {
-    return `"${name}" is longer than ${MAX_PACKAGE_NAME} characters: give a shorter --package-name`;
+    return `"${printable(name)}" is longer than ${MAX_PACKAGE_NAME} characters: give a shorter --package-name`;
   }
   if (!IDENTIFIER.test(name)) {
     return `"${printable(name)}" is not a valid Python package name: use lower-case letters, digits and "_", not starting with a digit`;

@@ -1,3 +1,4 @@
+import { printable } from './names.js';
 import { UsageError } from '../errors.js';
 import { coerce, describeSource } from './coerce.js';
 import type { DefaultContext, OptionDef } from './optionTypes.js';
@@ -89,7 +90,7 @@ function rejectUnknownKeys(file: Readonly<Record<string, unknown>>): void {
   const unknown = Object.keys(file).filter((key) => !known.has(key));
   if (unknown.length > 0) {
     throw new UsageError(
-      `answers file: unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}; valid keys are ${[...known].join(', ')}`,
+      `answers file: unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${printable(k)}"`).join(', ')}; valid keys are ${[...known].join(', ')}`,
     );
   }
 }

@@ -10,6 +10,7 @@ import {
 } from './optionTypes.js';
 import {
   derivePackageName,
+  printable,
   validatePackageName,
   validateProjectName,
 } from './names.js';
@@ -83,7 +84,7 @@ export const optionSchema = [
     valueName: '<yyyy>',
     advanced: true,
     default: ({ year }) => String(year),
-    validate: (value) => (/^(19|20|21)\d\d$/.test(value) ? undefined : `"${value}" is not a year`),
+    validate: (value) => (/^(19|20|21)\d\d$/.test(value) ? undefined : `"${printable(value)}" is not a year`),
   }),
   defineChoice({
     id: 'pythonVersion',

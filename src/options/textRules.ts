@@ -1,3 +1,4 @@
+import { printable } from './names.js';
 /** Validation of free-text answers: anything printable goes; escaping is the renderer's job. */
 
 // Control characters other than tab and newline, DEL and C1 controls: they cannot be written
@@ -23,5 +24,5 @@ export function validateText(
 const EMAIL = /^[^\s@<>"(),;:\\[\]]+@[^\s@<>"(),;:\\[\]]+\.[^\s@<>"(),;:\\[\]]+$/;
 
 export function validateEmail(value: string): string | undefined {
-  return EMAIL.test(value) ? undefined : `"${value.slice(0, 60)}" is not an email address`;
+  return EMAIL.test(value) ? undefined : `"${printable(value)}" is not an email address`;
 }
