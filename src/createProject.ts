@@ -6,6 +6,7 @@ import { Journal } from './fs/journal.js';
 import { inspectTarget } from './fs/targetState.js';
 import { projectNameFromDirectory } from './options/names.js';
 import { resolveAnswers } from './options/resolveAnswers.js';
+import { loadTeamTemplate, type TeamTemplate } from './team/teamTemplate.js';
 import type { Answers } from './options/schema.js';
 import { buildPlan } from './plan/buildPlan.js';
 import type { Plan } from './plan/plan.js';
@@ -34,6 +35,8 @@ export interface CreateProjectOptions {
   readonly signal?: AbortSignal;
   /** Progress events, for a CLI to print. */
   readonly onEvent?: (event: CreateEvent) => void;
+  /** A team overlay folder (relative to `cwd`): extra files and options, layered last. */
+  readonly template?: string;
   /** Test hook: pause after each written file. */
   readonly pauseMs?: number;
 }
@@ -60,14 +63,21 @@ export interface CreateProjectResult {
 export async function createProject(options: CreateProjectOptions): Promise<CreateProjectResult> {
   const root = path.resolve(options.cwd ?? process.cwd(), options.directory);
 
-  // 1. Resolve the answers (the library never prompts).
+  // 1. Resolve the answers (the library never prompts), with the team overlay's options if any.
+  const team = options.template ? loadTeamFor(root, path.resolve(options.cwd ?? process.cwd(), options.template)) : undefined;
   const answers = await resolveAnswers({
     file: options.answers ?? {},
     defaults: { projectName: projectNameFromDirectory(root) },
+    ...(team ? { extraOptions: team.options } : {}),
   });
 
   // 2. Build the whole plan in memory.
-  const plan = buildPlan({ answers, templatesRoot: templatesRoot(), generatorVersion: generatorVersion() });
+  const plan = buildPlan({
+    answers,
+    templatesRoot: templatesRoot(),
+    generatorVersion: generatorVersion(),
+    ...(team ? { teamTemplate: { root: team.root, ref: team.ref } } : {}),
+  });
 
   // 3. Check the target and settle conflicts, before any write.
   const target = await inspectTarget(root);
@@ -140,6 +150,12 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     }
     throw error;
   }
+}
+
+/** The overlay is recorded relative to the project, so project and overlay can move together. */
+export function loadTeamFor(projectRoot: string, templateDir: string): TeamTemplate {
+  const relative = path.relative(projectRoot, templateDir) || '.';
+  return loadTeamTemplate(templateDir, relative.split(path.sep).join('/'));
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

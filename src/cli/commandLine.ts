@@ -2,9 +2,15 @@ import { flagName, type OptionDef } from '../options/optionTypes.js';
 import { optionSchema, type Answers } from '../options/schema.js';
 
 /** The resolved answers as one command that reproduces them without questions. */
-export function equivalentCommand(directory: string, answers: Answers): string {
+export function equivalentCommand(
+  directory: string,
+  answers: Answers & Record<string, unknown>,
+  extraOptions: readonly OptionDef[] = [],
+  template?: string,
+): string {
   const parts = ['npx', 'create-ml-prod', quote(directory)];
-  const schema: readonly OptionDef[] = optionSchema;
+  if (template) parts.push('--template', quote(template));
+  const schema: readonly OptionDef[] = [...optionSchema, ...extraOptions];
   for (const option of schema) {
     const value = (answers as Record<string, unknown>)[option.id];
     const flag = `--${flagName(option.id)}`;

@@ -1,12 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
+import type { ConflictPolicy } from '../fs/conflicts.js';
 import { flagName, type OptionDef } from '../options/optionTypes.js';
 import { optionSchema } from '../options/schema.js';
-import type { ConflictPolicy } from '../fs/conflicts.js';
 
 export interface RunSettings {
   readonly yes: boolean;
   readonly answersFile?: string;
+  readonly template?: string;
   readonly advanced: boolean;
   readonly force: boolean;
   readonly conflict?: ConflictPolicy;
@@ -17,10 +18,23 @@ export interface RunSettings {
   readonly verify: boolean;
 }
 
+export interface UpdateSettings {
+  readonly directory?: string;
+  /** Answers given as flags: the answers to change. */
+  readonly flags: Record<string, unknown>;
+  readonly dryRun: boolean;
+  readonly allowDirty: boolean;
+  readonly previous?: string;
+  readonly noColor: boolean;
+}
+
 export type ParsedArgs =
   | { readonly kind: 'help'; readonly noColor: boolean }
   | { readonly kind: 'version'; readonly noColor: boolean }
   | { readonly kind: 'verify'; readonly directory?: string; readonly noColor: boolean }
+  | { readonly kind: 'check'; readonly directory?: string; readonly noColor: boolean }
+  | ({ readonly kind: 'update' } & UpdateSettings)
+  | ({ readonly kind: 'add'; readonly component?: string } & UpdateSettings)
   | {
       readonly kind: 'create';
       readonly directory?: string;
@@ -29,31 +43,102 @@ export type ParsedArgs =
       readonly run: RunSettings;
     };
 
-const schema: readonly OptionDef[] = optionSchema;
+export const COMMANDS = ['verify', 'update', 'add', 'check'] as const;
 const CONFLICT_POLICIES = ['skip', 'overwrite', 'abort'] as const;
 
-/** argv (without node and the script) to a typed request; bad flags become a UsageError. */
-export function parseArgs(args: readonly string[]): ParsedArgs {
-  if (args[0] === 'verify') return parseVerifyArgs(args.slice(1));
-  const program = new Command('create-ml-prod')
-    .argument('[directory]')
+function program(name: string): Command {
+  return new Command(name)
     .helpOption(false)
     .allowExcessArguments(false)
     .exitOverride()
-    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
+    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} })
+    .option('--no-color')
+    .option('-h, --help');
+}
 
-  for (const option of schema) {
+/** One flag per option: `--x <value>`, or `--x` and `--no-x` for a boolean. */
+function addSchemaFlags(command: Command, options: readonly OptionDef[]): void {
+  for (const option of options) {
     const flag = flagName(option.id);
     if (option.kind === 'boolean') {
-      program.addOption(new Option(`--${flag}`));
-      program.addOption(new Option(`--no-${flag}`));
+      command.addOption(new Option(`--${flag}`));
+      command.addOption(new Option(`--no-${flag}`));
     } else {
-      program.addOption(new Option(`--${flag} ${option.valueName ?? '<value>'}`));
+      command.addOption(new Option(`--${flag} ${option.valueName ?? '<value>'}`));
     }
   }
-  program
+}
+
+function givenFlags(command: Command, options: readonly OptionDef[]): Record<string, unknown> {
+  const opts = command.opts<Record<string, unknown>>();
+  const flags: Record<string, unknown> = {};
+  for (const option of options) {
+    if (command.getOptionValueSource(option.id) === 'cli') flags[option.id] = opts[option.id];
+  }
+  return flags;
+}
+
+function parse(command: Command, args: readonly string[], prefix = ''): Record<string, unknown> {
+  try {
+    command.parse([...args], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      throw new UsageError(`${prefix}${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see --help)`);
+    }
+    throw error;
+  }
+  return command.opts<Record<string, unknown>>();
+}
+
+/** The value of `--name <value>` in argv, before full parsing (team options must be known first). */
+export function peekOption(args: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === name) return args[i + 1];
+    if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+/** argv (without node and the script) to a typed request; bad flags become a UsageError. */
+export function parseArgs(args: readonly string[], extraOptions: readonly OptionDef[] = []): ParsedArgs {
+  const first = args[0];
+  if (first === 'verify' || first === 'check') {
+    const command = program(`create-ml-prod ${first}`).argument('[directory]');
+    const opts = parse(command, args.slice(1), `${first}: `);
+    const noColor = opts.color === false;
+    if (opts.help) return { kind: 'help', noColor };
+    const directory = command.args[0];
+    return { kind: first, ...(directory !== undefined ? { directory } : {}), noColor };
+  }
+  const options = [...optionSchema, ...extraOptions];
+  if (first === 'update' || first === 'add') {
+    const command = program(`create-ml-prod ${first}`);
+    if (first === 'add') command.argument('[component]');
+    command.argument('[directory]').option('--dry-run').option('--allow-dirty').option('--previous <package-dir>');
+    if (first === 'update') addSchemaFlags(command, options);
+    const opts = parse(command, args.slice(1), `${first}: `);
+    const noColor = opts.color === false;
+    if (opts.help) return { kind: 'help', noColor };
+    const [a, b] = command.args;
+    const directory = first === 'add' ? b : a;
+    const settings: UpdateSettings = {
+      ...(directory !== undefined ? { directory } : {}),
+      flags: first === 'update' ? givenFlags(command, options) : {},
+      dryRun: Boolean(opts.dryRun),
+      allowDirty: Boolean(opts.allowDirty),
+      ...(typeof opts.previous === 'string' ? { previous: opts.previous } : {}),
+      noColor,
+    };
+    return first === 'add' ? { kind: 'add', ...(a !== undefined ? { component: a } : {}), ...settings } : { kind: 'update', ...settings };
+  }
+
+  const command = program('create-ml-prod').argument('[directory]');
+  addSchemaFlags(command, options);
+  command
     .option('-y, --yes')
     .option('--answers <file>')
+    .option('--template <dir>')
     .option('--advanced')
     .option('--force')
     .option('--conflict <policy>')
@@ -62,37 +147,24 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
     .option('--install')
     .option('--no-install')
     .option('--verify')
-    .option('--no-color')
-    .option('-v, --version')
-    .option('-h, --help');
-
-  try {
-    program.parse([...args], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) throw new UsageError(`${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see --help)`);
-    throw error;
-  }
-  const opts = program.opts<Record<string, unknown>>();
+    .option('-v, --version');
+  const opts = parse(command, args);
   const noColor = opts.color === false;
   if (opts.help) return { kind: 'help', noColor };
   if (opts.version) return { kind: 'version', noColor };
-
-  const flags: Record<string, unknown> = {};
-  for (const option of schema) {
-    if (program.getOptionValueSource(option.id) === 'cli') flags[option.id] = opts[option.id];
-  }
   const conflict = opts.conflict as string | undefined;
   if (conflict !== undefined && !(CONFLICT_POLICIES as readonly string[]).includes(conflict)) {
     throw new UsageError(`--conflict: "${conflict}" is not one of: ${CONFLICT_POLICIES.join(', ')}`);
   }
-  const directory = program.args[0];
+  const directory = command.args[0];
   return {
     kind: 'create',
     ...(directory !== undefined ? { directory } : {}),
-    flags,
+    flags: givenFlags(command, options),
     run: {
       yes: Boolean(opts.yes),
       ...(typeof opts.answers === 'string' ? { answersFile: opts.answers } : {}),
+      ...(typeof opts.template === 'string' ? { template: opts.template } : {}),
       advanced: Boolean(opts.advanced),
       force: Boolean(opts.force),
       ...(conflict ? { conflict: conflict as ConflictPolicy } : {}),
@@ -103,27 +175,4 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
       verify: opts.verify === true,
     },
   };
-}
-
-/** `create-ml-prod verify [directory]`. */
-function parseVerifyArgs(args: readonly string[]): ParsedArgs {
-  const program = new Command('create-ml-prod verify')
-    .argument('[directory]')
-    .helpOption(false)
-    .allowExcessArguments(false)
-    .exitOverride()
-    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} })
-    .option('--no-color')
-    .option('-h, --help');
-  try {
-    program.parse([...args], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) throw new UsageError(`verify: ${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}`);
-    throw error;
-  }
-  const opts = program.opts<Record<string, unknown>>();
-  const noColor = opts.color === false;
-  if (opts.help) return { kind: 'help', noColor };
-  const directory = program.args[0];
-  return { kind: 'verify', ...(directory !== undefined ? { directory } : {}), noColor };
 }

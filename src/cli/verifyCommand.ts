@@ -1,10 +1,14 @@
 import path from 'node:path';
 import type { Output } from '../ui/output.js';
 import { verifyProject, type CheckResult } from '../verify/verifyProject.js';
-import { ExitCode } from '../errors.js';
+import { existsSync } from 'node:fs';
+import { ExitCode, UsageError } from '../errors.js';
 
 /** Runs the project's own checks, prints one row per check with its time, and the tail of failures. */
 export async function runVerify(out: Output, root: string, signal: AbortSignal): Promise<number> {
+  if (!existsSync(path.join(root, 'pyproject.toml'))) {
+    throw new UsageError(`verify: ${root} has no pyproject.toml: give the folder of a generated project`);
+  }
   out.line(`Verifying ${root}`);
   const results = await verifyProject({
     root,

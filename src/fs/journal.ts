@@ -7,6 +7,8 @@ export class Journal {
   /** Folders a post step created as a whole (e.g. `.git`, `.venv`): removed recursively. */
   readonly createdTrees: string[] = [];
   readonly overwritten: { path: string; content: Buffer; mode: number }[] = [];
+  /** Files this run deleted (update removes files no longer generated): restored on rollback. */
+  readonly removed: { path: string; content: Buffer; mode: number }[] = [];
 
   /** Undoes everything recorded, newest first. Never touches anything it did not record. */
   async rollback(): Promise<string[]> {
@@ -23,7 +25,7 @@ export class Journal {
       await attempt(tree, () => rm(tree, { recursive: true, force: true }));
     }
     for (const file of [...this.createdFiles].reverse()) await attempt(file, () => rm(file));
-    for (const old of [...this.overwritten].reverse()) {
+    for (const old of [...this.overwritten, ...this.removed].reverse()) {
       await attempt(old.path, async () => {
         await writeFile(old.path, old.content);
         await chmod(old.path, old.mode);

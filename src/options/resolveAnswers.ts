@@ -20,6 +20,8 @@ export interface ResolveInput {
   /** Ask the advanced questions too. */
   readonly askAdvanced?: boolean;
   readonly context?: Partial<Omit<DefaultContext, 'answers'>>;
+  /** Options a team overlay adds, resolved after the built-in ones. */
+  readonly extraOptions?: readonly OptionDef[];
 }
 
 const schema: readonly OptionDef[] = optionSchema;
@@ -28,10 +30,11 @@ const schema: readonly OptionDef[] = optionSchema;
  * Precedence: defaults < answers file < flags < prompts (prompts only ask what is still open).
  * Every value, from wherever, goes through the same coercion and validation.
  */
-export async function resolveAnswers(input: ResolveInput): Promise<Answers> {
+export async function resolveAnswers(input: ResolveInput): Promise<Answers & Record<string, unknown>> {
   const flags = input.flags ?? {};
   const file = input.file ?? {};
-  rejectUnknownKeys(file);
+  const options = [...schema, ...(input.extraOptions ?? [])];
+  rejectUnknownKeys(file, options);
   const answers: Record<string, unknown> = {};
   const context = (): DefaultContext => ({
     answers,
@@ -39,7 +42,7 @@ export async function resolveAnswers(input: ResolveInput): Promise<Answers> {
     year: input.context?.year ?? new Date().getFullYear(),
   });
 
-  for (const option of schema) {
+  for (const option of options) {
     const source = flags[option.id] !== undefined ? 'flag' : file[option.id] !== undefined ? 'file' : undefined;
     let value: unknown;
     if (source) {
@@ -65,7 +68,7 @@ export async function resolveAnswers(input: ResolveInput): Promise<Answers> {
       throw new UsageError(`${rule.options.map((o) => `--${flagName(o)}`).join(' with ')}: ${rule.message}`);
     }
   }
-  return answers as Answers;
+  return answers as Answers & Record<string, unknown>;
 }
 
 export function defaultOf(option: OptionDef, context: DefaultContext): unknown {
@@ -85,8 +88,8 @@ function missingHint(option: OptionDef): string {
   return `give --${flagName(option.id)} ${option.valueName ?? '<value>'}`;
 }
 
-function rejectUnknownKeys(file: Readonly<Record<string, unknown>>): void {
-  const known = new Set(schema.map((o) => o.id));
+function rejectUnknownKeys(file: Readonly<Record<string, unknown>>, options: readonly OptionDef[]): void {
+  const known = new Set(options.map((o) => o.id));
   const unknown = Object.keys(file).filter((key) => !known.has(key));
   if (unknown.length > 0) {
     throw new UsageError(

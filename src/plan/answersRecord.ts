@@ -1,15 +1,33 @@
+import { createHash } from 'node:crypto';
 import type { Answers } from '../options/schema.js';
 
 export const RECORD_FILE = '.create-ml-prod.json';
 
-/** What the generated repo records about its generation: no timestamps, so output is reproducible. */
+/** A team overlay the project was generated with (see templates/README in the docs). */
+export interface TeamTemplateRef {
+  /** Path of the overlay folder, relative to the project root (or absolute). */
+  readonly path: string;
+  readonly name: string;
+  readonly version: string;
+}
+
+/**
+ * What the generated repo records about its generation: the generator version, every answer,
+ * the team overlay if any, and a hash per generated file so later updates can tell the files
+ * the team edited from the ones it never touched. No timestamps: output is reproducible.
+ */
 export interface AnswersRecord {
   readonly generator: 'create-ml-prod';
   readonly version: string;
-  readonly answers: Answers;
+  readonly answers: Answers & Record<string, unknown>;
+  readonly template?: TeamTemplateRef;
+  readonly files: Readonly<Record<string, string>>;
 }
 
-export function serialiseRecord(version: string, answers: Answers): string {
-  const record: AnswersRecord = { generator: 'create-ml-prod', version, answers };
+export function hashContent(content: Buffer | string): string {
+  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+}
+
+export function serialiseRecord(record: AnswersRecord): string {
   return `${JSON.stringify(record, null, 2)}\n`;
 }

@@ -3,7 +3,7 @@ import { components as allComponents } from '../components/components.js';
 import type { Component } from '../components/component.js';
 import type { Answers } from '../options/schema.js';
 import { createRenderer, type RenderContext } from '../render/handlebars.js';
-import { RECORD_FILE, serialiseRecord } from './answersRecord.js';
+import { hashContent, RECORD_FILE, serialiseRecord, type TeamTemplateRef } from './answersRecord.js';
 import { layoutTree } from './layoutTree.js';
 import { outputPath } from './outputPath.js';
 import type { Plan, PlannedFile } from './plan.js';
@@ -14,6 +14,8 @@ export interface BuildPlanInput {
   readonly templatesRoot: string;
   readonly generatorVersion: string;
   readonly components?: readonly Component[];
+  /** A team overlay, layered last: its folder, and how the record names it. */
+  readonly teamTemplate?: { readonly root: string; readonly ref: TeamTemplateRef };
 }
 
 /** Answers in, every file of the project out: base layer, then one overlay per component. */
@@ -30,8 +32,13 @@ export function buildPlan(input: BuildPlanInput): Plan {
 
   // 2. Layer the overlays: a later overlay's file replaces an earlier one at the same output path.
   const layered = new Map<string, TemplateFile>();
-  for (const overlay of contributions.flatMap((c) => c.overlays)) {
-    for (const file of listTemplateFiles(input.templatesRoot, overlay)) {
+  const layers = contributions.flatMap((c) => c.overlays).map((overlay) => [input.templatesRoot, overlay] as const);
+  if (input.teamTemplate) layers.push([input.teamTemplate.root, 'files']);
+  for (const [root, overlay] of layers) {
+    for (const file of listTemplateFiles(root, overlay)) {
+      if (file.relative === RECORD_FILE || file.relative === `${RECORD_FILE}.hbs`) {
+        throw new Error(`template ${file.source} would replace ${RECORD_FILE}, which the generator owns`);
+      }
       layered.set(outputPath(file.relative, context, renderer), file);
     }
   }
@@ -46,12 +53,15 @@ export function buildPlan(input: BuildPlanInput): Plan {
       : raw;
     return { path, content, mode: file.mode, source: file.source };
   });
-  files.push({
-    path: RECORD_FILE,
-    content: Buffer.from(serialiseRecord(input.generatorVersion, answers), 'utf8'),
-    mode: 0o644,
-    source: '',
-  });
+  const hashes = Object.fromEntries(files.map((f) => [f.path, hashContent(f.content)] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const record = {
+    generator: 'create-ml-prod' as const,
+    version: input.generatorVersion,
+    answers,
+    ...(input.teamTemplate ? { template: input.teamTemplate.ref } : {}),
+    files: hashes,
+  };
+  files.push({ path: RECORD_FILE, content: Buffer.from(serialiseRecord(record), 'utf8'), mode: 0o644, source: '' });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { answers, files };
 }

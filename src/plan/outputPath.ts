@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import path from 'node:path';
 import type { Renderer, RenderContext } from '../render/handlebars.js';
 
@@ -24,5 +25,5 @@ export function assertInside(relative: string, origin: string): void {
     path.isAbsolute(relative) ||
     path.win32.isAbsolute(relative) ||
     segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\0'));
-  if (bad) throw new Error(`template ${origin} renders to "${relative}", which is outside the project`);
+  if (bad) throw new UsageError(`template ${origin} renders to "${relative}", which is outside the project`);
 }

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -20,7 +21,7 @@ export function listTemplateFiles(templatesRoot: string, overlay: string): Templ
       const relative = prefix ? `${prefix}/${name}` : name;
       const stat = lstatSync(absolute);
       if (stat.isSymbolicLink()) {
-        throw new Error(`template ${overlay}/${relative} is a symbolic link: templates must be plain files`);
+        throw new UsageError(`template ${overlay}/${relative} is a symbolic link: templates must be plain files`);
       }
       if (stat.isDirectory()) walk(absolute, relative);
       else if (stat.isFile()) {

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createProject, type CreateEvent, type CreateProjectResult } from '../createProject.js';
+import { CancelledError, ExitCode } from '../errors.js';
+import { projectNameFromDirectory } from '../options/names.js';
+import { readAnswersFile } from '../options/readAnswersFile.js';
+import { resolveAnswers } from '../options/resolveAnswers.js';
+import type { Answers } from '../options/schema.js';
+import { gitUser } from '../steps/git.js';
+import type { TeamTemplate } from '../team/teamTemplate.js';
+import type { Output } from '../ui/output.js';
+import type { CliIo } from './cliIo.js';
+import { equivalentCommand } from './commandLine.js';
+import type { ParsedArgs } from './parseArgs.js';
+import { askConflict, askInTerminal } from './prompts.js';
+import { printNextSteps, printPlan } from './report.js';
+import { runVerify } from './verifyCommand.js';
+
+type CreateArgs = Extract<ParsedArgs, { kind: 'create' }>;
+
+/** `create-ml-prod [directory]`: answers, the command that reproduces them, then the project. */
+export async function runCreate(out: Output, io: CliIo, parsed: CreateArgs, team: TeamTemplate | undefined, signal: AbortSignal): Promise<number> {
+  const { run } = parsed;
+  const ciSet = io.env.CI !== undefined && !['', '0', 'false'].includes(io.env.CI.toLowerCase());
+  const interactive = io.stdinIsTTY && Boolean(io.stdout.isTTY) && !ciSet && !run.yes;
+
+  // 1. Resolve the answers: defaults < answers file < flags < prompts.
+  const file = run.answersFile ? await readAnswersFile(path.resolve(io.cwd, run.answersFile)) : {};
+  const answers = await resolveAnswers({
+    flags: parsed.flags,
+    file,
+    ...(parsed.directory !== undefined ? { defaults: { projectName: projectNameFromDirectory(path.resolve(io.cwd, parsed.directory)) } } : {}),
+    ...(interactive ? { ask: askInTerminal } : {}),
+    ...(team ? { extraOptions: team.options } : {}),
+    askAdvanced: run.advanced,
+    context: { gitUser: await gitUser(io.cwd) },
+  });
+  const directory = parsed.directory ?? answers.projectName;
+  if (signal.aborted) throw new CancelledError();
+
+  // 2. Say what will happen, as a command that reproduces it.
+  out.line(out.color.dim(`$ ${equivalentCommand(directory, answers, team?.options ?? [], run.template)}`));
+
+  // 3. Plan, write and run the post steps.
+  const result = await createProject({
+    directory,
+    answers: answers as Partial<Answers>,
+    cwd: io.cwd,
+    force: run.force,
+    conflict: run.conflict ?? (interactive ? askConflict : 'abort'),
+    dryRun: run.dryRun,
+    git: run.git,
+    install: run.install,
+    signal,
+    ...(run.template ? { template: run.template } : {}),
+    pauseMs: Number(io.env.CREATE_ML_PROD_TEST_PAUSE_MS ?? 0) || 0,
+    onEvent: (event) => report(out, event),
+  });
+  finish(out, result, io.cwd);
+  if (run.verify && !result.dryRun) return runVerify(out, result.root, signal);
+  return ExitCode.ok;
+}
+
+function report(out: Output, event: CreateEvent): void {
+  if (event.type === 'conflicts') {
+    const verb = event.policy === 'skip' ? 'keeping yours' : event.policy === 'overwrite' ? 'overwriting' : 'aborting';
+    out.warn(`${event.paths.length} file(s) exist (${verb}): ${event.paths.join(', ')}`);
+  } else if (event.type === 'step') out.step(`${event.step}...`);
+  else if (event.type === 'rollback' && event.problems.length > 0) {
+    out.warn(`could not undo everything: ${event.problems.join('; ')}`);
+  }
+}
+
+function finish(out: Output, result: CreateProjectResult, cwd: string): void {
+  if (result.dryRun) {
+    printPlan(out, result);
+    return;
+  }
+  const written = result.actions.filter((a) => a.action !== 'skip').length;
+  out.success(`Created ${result.plan.answers.projectName} in ${path.relative(cwd, result.root) || '.'} (${written} files)`);
+  if (result.git === 'initialised') out.success('Initialised a git repository with an initial commit');
+  if (result.git === 'inside-work-tree') out.step('Inside an existing git work tree: git init skipped');
+  if (result.installed && existsSync(path.join(result.root, '.venv'))) out.success('Installed the project into .venv');
+  printNextSteps(out, result, cwd);
+}

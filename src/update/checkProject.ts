@@ -1,0 +1,43 @@
+import { lstat, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { hashContent, RECORD_FILE } from '../plan/answersRecord.js';
+import { currentGenerator } from './generators.js';
+import { readRecord } from './readRecord.js';
+
+export interface CheckResult {
+  readonly from: string;
+  readonly to: string;
+  /** Files this generator would produce differently from what the project was generated with. */
+  readonly behind: readonly string[];
+  /** Generated files the team has changed or deleted since. */
+  readonly drifted: readonly string[];
+  readonly upToDate: boolean;
+}
+
+/** Is the project behind this generator (same answers, new output), and which files were edited? */
+export async function checkProject(options: { directory: string; cwd?: string }): Promise<CheckResult> {
+  const root = path.resolve(options.cwd ?? process.cwd(), options.directory);
+  const record = await readRecord(root);
+  const plan = await currentGenerator.render({
+    answers: record.answers,
+    projectRoot: root,
+    ...(record.template ? { template: record.template } : {}),
+  });
+  const fresh = new Map(plan.files.filter((f) => f.path !== RECORD_FILE).map((f) => [f.path, hashContent(f.content)]));
+  const paths = [...new Set([...fresh.keys(), ...Object.keys(record.files)])].sort();
+  const behind = paths.filter((p) => fresh.get(p) !== record.files[p]);
+  const drifted: string[] = [];
+  for (const [rel, hash] of Object.entries(record.files)) {
+    const disk = await hashIfFile(path.join(root, rel));
+    if (disk !== hash) drifted.push(rel);
+  }
+  return { from: record.version, to: currentGenerator.version, behind, drifted: drifted.sort(), upToDate: behind.length === 0 };
+}
+
+async function hashIfFile(file: string): Promise<string | undefined> {
+  try {
+    return (await lstat(file)).isFile() ? hashContent(await readFile(file)) : undefined;
+  } catch {
+    return undefined;
+  }
+}

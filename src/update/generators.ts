@@ -1,0 +1,46 @@
+import { execa } from 'execa';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { renderProject, type RenderProjectInput } from '../renderProject.js';
+import { generatorVersion } from '../templatesRoot.js';
+import type { Plan } from '../plan/plan.js';
+
+/** Renders a project as one generator version did. */
+export interface Generator {
+  readonly version: string;
+  render(input: RenderProjectInput): Promise<Plan>;
+}
+
+export const currentGenerator: Generator = { version: generatorVersion(), render: renderProject };
+
+/** A generator from an unpacked create-ml-prod package folder (its own dist and templates). */
+export async function generatorFromPackage(dir: string): Promise<Generator> {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+  if (manifest.name !== 'create-ml-prod' || !manifest.version) throw new Error(`${dir} is not a create-ml-prod package`);
+  const api = (await import(pathToFileURL(path.join(dir, 'dist', 'index.js')).href)) as { renderProject?: Generator['render'] };
+  if (typeof api.renderProject !== 'function') throw new Error(`create-ml-prod ${manifest.version} cannot render for updates`);
+  return { version: manifest.version, render: api.renderProject };
+}
+
+/**
+ * The generator that made a project: this one if the versions match; else `previous` if given
+ * (a package folder); else that version from the npm registry, cached under ~/.cache. Returns
+ * undefined when it cannot be had: update then falls back on the recorded file hashes.
+ */
+export async function generatorFor(version: string, previous?: string): Promise<Generator | undefined> {
+  if (previous) return generatorFromPackage(previous);
+  if (version === currentGenerator.version) return currentGenerator;
+  const cache = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'create-ml-prod', version);
+  try {
+    if (!existsSync(path.join(cache, 'package', 'package.json'))) {
+      mkdirSync(cache, { recursive: true });
+      const { stdout } = await execa('npm', ['pack', `create-ml-prod@${version}`, '--silent', '--pack-destination', cache], { stdin: 'ignore', timeout: 60_000 });
+      await execa('tar', ['-xzf', path.join(cache, stdout.trim().split('\n').pop() ?? ''), '-C', cache]);
+    }
+    return await generatorFromPackage(path.join(cache, 'package'));
+  } catch {
+    return undefined;
+  }
+}
