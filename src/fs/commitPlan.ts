@@ -1,4 +1,4 @@
-import { chmod, lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CancelledError, StepError } from '../errors.js';
 import type { PlannedAction } from './conflicts.js';
@@ -31,8 +31,14 @@ export async function commitPlan(input: CommitInput): Promise<void> {
         journal.overwritten.push({ path: target, content: await readFile(target), mode: info.mode & 0o777 });
         await writeFile(target, file.content);
       } else {
-        await writeFile(target, file.content, { flag: 'wx' });
+        // Journal the file as soon as it exists, so a failed write (a full disk) is undone too.
+        const handle = await open(target, 'wx');
         journal.createdFiles.push(target);
+        try {
+          await handle.writeFile(file.content);
+        } finally {
+          await handle.close();
+        }
       }
       await chmod(target, file.mode);
     } catch (error) {
