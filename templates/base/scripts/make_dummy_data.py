@@ -27,7 +27,8 @@ def _with_missing(
     frame = frame.copy()
     for column, rate in rates.items():
         mask = rng.random(len(frame)) < rate
-        frame[column] = frame[column].astype(object).where(~mask, None)
+        frame[column] = frame[column].astype(object)
+        frame.loc[mask, column] = None
     return frame
 
 

@@ -1,0 +1,235 @@
+"""Versioned model artifacts.
+
+Layout::
+
+    artifacts/models/
+        latest                       # text file naming the newest version
+        20240101T120000123456Z-1a2b3c4d/
+            model.joblib             # fitted sklearn Pipeline (features + model)
+            metrics.json             # validation metrics
+            schema.json              # input schema (see features/schema.py)
+            metadata.json            # versions, data fingerprint, model name/params...
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as dist_version
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import pandas as pd
+
+from ... import __version__
+from ...errors import ArtifactError
+from ...features.schema import DataSchema
+
+ARTIFACT_FORMAT_VERSION = 1
+MODEL_FILE = "model.joblib"
+METRICS_FILE = "metrics.json"
+SCHEMA_FILE = "schema.json"
+METADATA_FILE = "metadata.json"
+LATEST_POINTER = "latest"
+_TIMESTAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
+_VERSION_RE = re.compile(r"^(?P<ts>\d{8}T\d{12}Z)-(?P<hash>[0-9a-f]+)$")
+
+
+def file_sha256(path: str | Path) -> str:
+    """SHA-256 of a file's bytes (the training-data fingerprint)."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def library_versions() -> dict[str, str]:
+    versions = {"python": platform.python_version()}
+    for dist in ("scikit-learn", "pandas", "numpy", "joblib", "pyarrow"):
+        try:
+            versions[dist] = dist_version(dist)
+        except PackageNotFoundError:  # pragma: no cover - all are dependencies
+            versions[dist] = "not installed"
+    return versions
+
+
+def list_versions(models_dir: str | Path) -> list[str]:
+    """Existing versions in ``models_dir``, oldest first."""
+    models_dir = Path(models_dir)
+    if not models_dir.is_dir():
+        return []
+    return sorted(p.name for p in models_dir.iterdir() if p.is_dir() and _VERSION_RE.match(p.name))
+
+
+def next_version(models_dir: str | Path, data_hash: str, now: datetime | None = None) -> str:
+    """A sortable version ``<UTC timestamp>-<data hash>`` newer than every existing one."""
+    moment = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    existing = list_versions(models_dir)
+    if existing:
+        newest_ts = existing[-1].split("-", 1)[0]
+        newest = datetime.strptime(newest_ts, _TIMESTAMP_FORMAT).replace(tzinfo=timezone.utc)
+        if moment <= newest:
+            moment = newest + timedelta(microseconds=1)
+    return f"{moment.strftime(_TIMESTAMP_FORMAT)}-{data_hash[:8]}"
+
+
+def _to_jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_to_jsonable(v) for v in value]
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def write_json(path: str | Path, payload: Any) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(_to_jsonable(payload), indent=2, sort_keys=True, allow_nan=True)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ArtifactError(f"cannot read {path}: {exc}") from None
+    if not isinstance(content, dict):
+        raise ArtifactError(f"{path} must contain a JSON object")
+    return content
+
+
+@dataclass
+class ModelArtifact:
+    """A fitted pipeline plus everything needed to serve and audit it."""
+
+    model: Any
+    schema: DataSchema
+    metadata: dict[str, Any] = field(default_factory=dict)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    version: str = "unversioned"
+    path: Path | None = None
+
+    @property
+    def task(self) -> str:
+        return self.schema.task
+
+    @property
+    def classes(self) -> list[Any] | None:
+        classes = getattr(self.model, "classes_", None)
+        return None if classes is None else [c.item() if hasattr(c, "item") else c for c in classes]
+
+    def predict(self, frame: pd.DataFrame) -> np.ndarray[Any, Any]:
+        return np.asarray(self.model.predict(frame))
+
+    def predict_proba(self, frame: pd.DataFrame) -> np.ndarray[Any, Any] | None:
+        if self.schema.task != "classification" or not hasattr(self.model, "predict_proba"):
+            return None
+        return np.asarray(self.model.predict_proba(frame))
+
+
+def write_latest_pointer(models_dir: str | Path, version: str) -> Path:
+    """Atomically point ``models_dir/latest`` at ``version``."""
+    models_dir = Path(models_dir)
+    pointer = models_dir / LATEST_POINTER
+    tmp = models_dir / f".{LATEST_POINTER}.tmp"
+    tmp.write_text(version + "\n", encoding="utf-8")
+    os.replace(tmp, pointer)
+    return pointer
+
+
+def save_artifact(
+    models_dir: str | Path,
+    version: str,
+    *,
+    model: Any,
+    schema: DataSchema,
+    metrics: dict[str, Any],
+    metadata: dict[str, Any],
+    update_latest: bool = True,
+) -> Path:
+    """Write a complete artifact directory, then (optionally) move the latest pointer."""
+    models_dir = Path(models_dir)
+    target = models_dir / version
+    if target.exists():
+        raise ArtifactError(f"artifact version already exists: {target}")
+    staging = models_dir / f".{version}.tmp"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    full_metadata = {
+        "artifact_format": ARTIFACT_FORMAT_VERSION,
+        "version": version,
+        "package_version": __version__,
+        "libraries": library_versions(),
+        **metadata,
+    }
+    joblib.dump(model, staging / MODEL_FILE)
+    write_json(staging / METRICS_FILE, metrics)
+    schema.save(staging / SCHEMA_FILE)
+    write_json(staging / METADATA_FILE, full_metadata)
+    os.replace(staging, target)
+    if update_latest:
+        write_latest_pointer(models_dir, version)
+    return target
+
+
+def resolve_model_dir(ref: str | Path, models_dir: str | Path = "artifacts/models") -> Path:
+    """Turn ``latest``, a version name, a pointer file or a version directory into a directory.
+
+    Raises:
+        ArtifactError: when nothing usable is found.
+    """
+    models_dir = Path(models_dir)
+    path = models_dir / LATEST_POINTER if str(ref) == LATEST_POINTER else Path(ref)
+    if not path.exists() and (models_dir / str(ref)).is_dir():
+        path = models_dir / str(ref)
+    if path.is_dir() and not (path / MODEL_FILE).exists() and (path / LATEST_POINTER).is_file():
+        path = path / LATEST_POINTER
+    if path.is_file():
+        if path.name == MODEL_FILE:
+            return path.parent
+        version = path.read_text(encoding="utf-8").strip()
+        if not version or "/" in version or "\\" in version or version.startswith("."):
+            raise ArtifactError(f"pointer file {path} does not name a version")
+        path = path.parent / version
+    if not (path / MODEL_FILE).is_file():
+        raise ArtifactError(f"no model artifact found at {path} (train a model first)")
+    return path
+
+
+def load_artifact(ref: str | Path, models_dir: str | Path = "artifacts/models") -> ModelArtifact:
+    """Load an artifact saved by :func:`save_artifact`."""
+    directory = resolve_model_dir(ref, models_dir)
+    metadata = _read_json(directory / METADATA_FILE)
+    if metadata.get("artifact_format") != ARTIFACT_FORMAT_VERSION:
+        raise ArtifactError(
+            f"unsupported artifact format {metadata.get('artifact_format')!r} in {directory}"
+        )
+    try:
+        schema = DataSchema.load(directory / SCHEMA_FILE)
+        model = joblib.load(directory / MODEL_FILE)
+    except Exception as exc:  # corrupted or incompatible files
+        raise ArtifactError(f"cannot load model from {directory}: {exc}") from None
+    return ModelArtifact(
+        model=model,
+        schema=schema,
+        metadata=metadata,
+        metrics=_read_json(directory / METRICS_FILE),
+        version=str(metadata.get("version", directory.name)),
+        path=directory,
+    )
