@@ -128,19 +128,18 @@ describe.each(variants)('generated project: $name', ({ name, args }) => {
   });
 });
 
-/** Paths of the layout tree: two spaces of indent per level under the project root line. */
+/** Paths of the layout tree: `├── `/`└── ` entries, four columns of indent per level. */
 function layoutEntries(block: string): string[] {
-  const lines = block.split('\n').filter((l) => l.trim() && !l.startsWith('```'));
+  const lines = block.split('\n').filter((l) => /(├|└)── /.test(l));
   const stack: string[] = [];
-  const out: string[] = [];
-  for (const line of lines.slice(1)) {
-    const name = line.trim().split(/\s+#/)[0]!.trim().replace(/\/$/, '');
-    const depth = (line.length - line.trimStart().length) / 2;
+  return lines.map((line) => {
+    const marker = line.search(/(├|└)── /);
+    const depth = marker / 4;
+    const name = line.slice(marker + 4).split(/\s{2,}/)[0]!.trim().replace(/\/$/, '');
     stack.length = depth;
     stack.push(name);
-    out.push(stack.join('/'));
-  }
-  return out;
+    return stack.join('/');
+  });
 }
 
 function sampleRecord(root: string, name: string): Record<string, unknown> {
