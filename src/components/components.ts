@@ -3,6 +3,7 @@ import type { Component } from './component.js';
 import { licenseComponent } from './licenseComponent.js';
 import { pythonComponent } from './pythonComponent.js';
 import { taskComponent } from './taskComponent.js';
+import { overlayPerChoice, overlayPerValue, overlayWhen } from './toggleComponent.js';
 
 /** Every component, in layering order: the base first, then one overlay per component. */
 export const components: readonly Component[] = [
@@ -10,4 +11,15 @@ export const components: readonly Component[] = [
   pythonComponent,
   taskComponent,
   licenseComponent,
+  overlayPerChoice('models', 'models', (a) => a.modelFamilies),
+  overlayPerChoice('loaders', 'loaders', (a) => a.dataLoaders),
+  overlayPerValue('deps', 'deps', (a) => a.depsManager),
+  overlayPerValue('lint', 'lint', (a) => a.lintStack),
+  overlayWhen('service', 'service', (a) => a.service),
+  overlayWhen('jobs', 'jobs', (a) => a.jobs),
+  overlayWhen('notebooks', 'notebooks', (a) => a.notebooks),
+  overlayWhen('docker', 'docker', (a) => a.docker),
+  overlayWhen('precommit', 'precommit', (a) => a.precommit),
+  overlayPerValue('tracker', 'tracker', (a) => a.tracker),
+  overlayPerValue('ci', 'ci', (a) => a.ci),
 ];

@@ -3,7 +3,9 @@
  * are all derived from this list: add an option here and nowhere else.
  */
 import {
+  defineBoolean,
   defineChoice,
+  defineMulti,
   defineString,
   type Constraint,
   type ValueOf,
@@ -101,6 +103,39 @@ export const optionSchema = [
     ],
   }),
   defineChoice({
+    id: 'depsManager',
+    group: 'python',
+    message: 'Dependency manager',
+    help: 'how the environment is created: Makefile, Dockerfiles, CI, README and --install follow it',
+    valueName: '<tool>',
+    default: 'uv',
+    choices: [
+      { value: 'uv', help: 'uv: pyproject, uv sync, uv run' },
+      { value: 'poetry', help: 'Poetry: poetry-core build backend, poetry install and run' },
+      { value: 'pip', help: 'pip + venv: requirements/default.txt and dev.txt, pip install -e .' },
+      { value: 'conda', help: 'conda: environment.yml, with pip for the package itself' },
+    ],
+  }),
+  defineChoice({
+    id: 'lintStack',
+    group: 'python',
+    message: 'Lint and format stack',
+    help: 'ruff for lint and format, or black + isort + flake8 + pylint',
+    valueName: '<stack>',
+    default: 'ruff',
+    choices: [
+      { value: 'ruff', help: 'ruff check and ruff format' },
+      { value: 'classic', help: 'black, isort (profile black), flake8 and pylint' },
+    ],
+  }),
+  defineBoolean({
+    id: 'typeCheck',
+    group: 'python',
+    message: 'Type-check with mypy?',
+    help: 'mypy (strict) in the Makefile, pre-commit and CI',
+    default: true,
+  }),
+  defineChoice({
     id: 'task',
     group: 'ml',
     message: 'ML task',
@@ -112,6 +147,64 @@ export const optionSchema = [
       { value: 'regression', help: 'regression (price-like sample data)' },
     ],
   }),
+  defineMulti({
+    id: 'modelFamilies',
+    group: 'ml',
+    message: 'Model families',
+    help: 'model packages under models/ (comma-separated)',
+    valueName: '<list>',
+    default: ['rule_based', 'regression', 'ensemble', 'boosting'],
+    choices: [
+      { value: 'rule_based', help: 'naive baseline (majority class / mean)' },
+      { value: 'regression', help: 'linear and logistic regression' },
+      { value: 'ensemble', help: 'random forests (models/ensemble/random_forests)' },
+      { value: 'boosting', help: 'gradient boosting (models/ensemble/boosting)' },
+    ],
+  }),
+  defineMulti({
+    id: 'dataLoaders',
+    group: 'ml',
+    message: 'Data loaders',
+    help: 'loaders under data_loaders/ (comma-separated; CSV is required: the sample data is CSV)',
+    valueName: '<list>',
+    default: ['csv', 'parquet'],
+    choices: [
+      { value: 'csv', help: 'CSV files' },
+      { value: 'parquet', help: 'Parquet files (pyarrow)' },
+      { value: 'sql', help: 'SQL databases through SQLAlchemy (SQLite, PostgreSQL)' },
+    ],
+  }),
+  defineChoice({
+    id: 'tracker',
+    group: 'ml',
+    message: 'Experiment tracker',
+    help: 'log runs, metrics and models (MLflow logs to a local file store by default)',
+    valueName: '<tracker>',
+    default: 'none',
+    choices: [
+      { value: 'none', help: 'no tracker: metrics.json beside each model' },
+      { value: 'mlflow', help: 'MLflow tracking, local ./mlruns by default' },
+    ],
+  }),
+  defineChoice({
+    id: 'ci',
+    group: 'components',
+    message: 'CI/CD provider',
+    help: 'integration, staging and production flow',
+    valueName: '<provider>',
+    default: 'github',
+    choices: [
+      { value: 'github', help: 'GitHub Actions' },
+      { value: 'gitlab', help: 'GitLab CI' },
+      { value: 'azure', help: 'Azure Pipelines' },
+      { value: 'none', help: 'no CI files' },
+    ],
+  }),
+  defineBoolean({ id: 'service', group: 'components', message: 'REST inference service (FastAPI)?', help: 'the FastAPI service and its tests', default: true }),
+  defineBoolean({ id: 'jobs', group: 'components', message: 'Jobs folder (training, evaluation, inference, processing, pipelines)?', help: 'runnable jobs under jobs/', default: true }),
+  defineBoolean({ id: 'notebooks', group: 'components', message: 'Notebooks with sample data?', help: 'notebooks/model_poc.ipynb (the sample data stays either way)', default: true }),
+  defineBoolean({ id: 'docker', group: 'components', message: 'Docker images (cicd/)?', help: 'build and release Dockerfiles with build.sh and release.sh', default: true }),
+  defineBoolean({ id: 'precommit', group: 'components', message: 'pre-commit hooks?', help: '.pre-commit-config.yaml with the lint and type hooks', default: true }),
 ] as const;
 
 type Schema = typeof optionSchema;
@@ -121,4 +214,20 @@ export type OptionId = Schema[number]['id'];
 export type Answers = { -readonly [O in Schema[number] as O['id']]: ValueOf<O> };
 
 /** Combinations that make no sense, rejected at resolution with the reason. */
-export const constraints: readonly Constraint[] = [];
+export const constraints: readonly Constraint[] = [
+  {
+    options: ['modelFamilies'],
+    violated: (a) => Array.isArray(a.modelFamilies) && a.modelFamilies.length === 0,
+    message: 'choose at least one model family',
+  },
+  {
+    options: ['dataLoaders'],
+    violated: (a) => Array.isArray(a.dataLoaders) && !a.dataLoaders.includes('csv'),
+    message: 'the CSV loader is required: the sample data ships as CSV',
+  },
+  {
+    options: ['ci', 'docker'],
+    violated: (a) => a.ci !== undefined && a.ci !== 'none' && a.docker === false,
+    message: 'the CI/CD flow builds and deploys the Docker images: keep --docker, or choose --ci none',
+  },
+];

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { lstatSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export interface TemplateFile {
@@ -11,9 +11,14 @@ export interface TemplateFile {
   readonly mode: number;
 }
 
-/** Every regular file of one overlay folder, sorted, so plans are deterministic. */
+/**
+ * Every regular file of one overlay folder, sorted, so plans are deterministic. A folder that
+ * does not exist is an empty overlay (e.g. `tracker/none`); a test checks that every overlay
+ * with files is reachable.
+ */
 export function listTemplateFiles(templatesRoot: string, overlay: string): TemplateFile[] {
   const root = path.join(templatesRoot, overlay);
+  if (!existsSync(root)) return [];
   const out: TemplateFile[] = [];
   const walk = (dir: string, prefix: string) => {
     for (const name of readdirSync(dir).sort()) {

@@ -57,6 +57,7 @@ export function projectChecks(python: string): Check[] {
       tool: 'actionlint',
       command: (root) => nonEmpty(['actionlint', ...filesUnder(root, '.github/workflows', /\.ya?ml$/)]),
     },
+    { id: 'bandit', title: 'bandit (medium and high)', tool: 'bandit', command: () => ['bandit', '--quiet', '--recursive', '--severity-level', 'medium', 'src'] },
     { id: 'yamllint', title: 'yamllint', tool: 'yamllint', command: () => ['yamllint', '--strict', '.'] },
     { id: 'pyproject', title: 'validate-pyproject', tool: 'validate-pyproject', command: () => ['validate-pyproject', 'pyproject.toml'] },
   ];

@@ -16,7 +16,19 @@ describe('answer precedence: defaults < answers file < flags < prompts', () => {
       license: 'MIT',
       year: '2030',
       pythonVersion: '3.11',
+      depsManager: 'uv',
+      lintStack: 'ruff',
+      typeCheck: true,
       task: 'classification',
+      modelFamilies: ['rule_based', 'regression', 'ensemble', 'boosting'],
+      dataLoaders: ['csv', 'parquet'],
+      tracker: 'none',
+      ci: 'github',
+      service: true,
+      jobs: true,
+      notebooks: true,
+      docker: true,
+      precommit: true,
     });
   });
 
@@ -54,6 +66,22 @@ describe('answer precedence: defaults < answers file < flags < prompts', () => {
   it('normalises the case of choices', async () => {
     const answers = await resolveAnswers({ flags: { projectName: 'x1', license: 'apache-2.0' }, context });
     expect(answers.license).toBe('Apache-2.0');
+  });
+});
+
+describe('combinations', () => {
+  it('rejects what makes no sense, saying why', async () => {
+    const error = (file: Record<string, unknown>) => resolveAnswers({ file: { projectName: 'p', ...file }, context }).catch((e: Error) => e.message);
+    expect(await error({ dataLoaders: 'parquet' })).toMatch(/--data-loaders: the CSV loader is required/);
+    expect(await error({ modelFamilies: [] })).toMatch(/choose at least one model family/);
+    expect(await error({ docker: false })).toMatch(/--ci with --docker: .*--ci none/);
+    expect(await resolveAnswers({ file: { projectName: 'p', docker: false, ci: 'none' }, context })).toMatchObject({ docker: false });
+  });
+
+  it('reads lists from flags as comma-separated values, in schema order', async () => {
+    const answers = await resolveAnswers({ flags: { projectName: 'p', modelFamilies: 'boosting,rule_based', dataLoaders: 'sql,csv' }, context });
+    expect(answers.modelFamilies).toEqual(['rule_based', 'boosting']);
+    expect(answers.dataLoaders).toEqual(['csv', 'sql']);
   });
 });
 
