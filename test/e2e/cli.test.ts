@@ -191,7 +191,7 @@ describe('create-ml-prod (built bin, no terminal)', () => {
     const help = await runCli(['--help'], { cwd });
     expect(help.exitCode).toBe(0);
     for (const option of optionSchema) {
-      expect(help.stdout).toContain(`--${flagName(option.id)}`);
+      expect(help.stdout).toContain(option.kind === 'boolean' ? `--[no-]${flagName(option.id)}` : `--${flagName(option.id)}`);
       if ('choices' in option) for (const c of option.choices) expect(help.stdout).toContain(c.value);
     }
     expect(help.stdout).toMatch(/Examples:/);
