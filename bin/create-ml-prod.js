@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 // The bin only hands argv to the library; everything else lives in dist/.
-import { runCli } from '../dist/index.js';
+import { runCli } from '../dist/cli.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

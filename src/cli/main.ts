@@ -1,17 +1,11 @@
-import { ExitPromptError } from '@inquirer/core';
 import { CancelledError, ExitCode, exitCodeOf, StepError, UsageError } from '../errors.js';
-import { loadTeamTemplate } from '../team/teamTemplate.js';
 import { generatorVersion } from '../templatesRoot.js';
 import { colorLevel } from '../ui/colorLevel.js';
 import { createOutput, type Output } from '../ui/output.js';
-import { runCheck } from './checkCommand.js';
 import type { CliIo } from './cliIo.js';
 import { processIo } from './cliIo.js';
-import { runCreate } from './createCommand.js';
 import { helpText } from './help.js';
 import { parseArgs, peekOption } from './parseArgs.js';
-import { runUpdate } from './updateCommand.js';
-import { runVerify, verifyRoot } from './verifyCommand.js';
 import path from 'node:path';
 
 export type { CliIo } from './cliIo.js';
@@ -30,7 +24,9 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
   try {
     // A team overlay adds options, so it is read before the flags are parsed.
     const templateDir = args[0] && !args[0].startsWith('-') && ['update', 'add', 'check', 'verify'].includes(args[0]) ? undefined : peekOption(args, '--template');
-    const team = templateDir ? loadTeamTemplate(path.resolve(io.cwd, templateDir), templateDir) : undefined;
+    const team = templateDir
+      ? (await import('../team/teamTemplate.js')).loadTeamTemplate(path.resolve(io.cwd, templateDir), templateDir)
+      : undefined;
     const parsed = parseArgs(args, team?.options ?? []);
     out = createOutput(io.stdout, io.stderr, colorLevel({ noColorFlag: parsed.kind === 'create' ? parsed.run.noColor : parsed.noColor, env: io.env, isTTY }));
     switch (parsed.kind) {
@@ -40,15 +36,18 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       case 'version':
         io.stdout.write(`${generatorVersion()}\n`);
         return ExitCode.ok;
-      case 'verify':
+      // Commands load on demand, so --version and --help start fast.
+      case 'verify': {
+        const { runVerify, verifyRoot } = await import('./verifyCommand.js');
         return await runVerify(out, verifyRoot(io.cwd, parsed.directory), controller.signal);
+      }
       case 'check':
-        return await runCheck(out, io.cwd, parsed.directory);
+        return await (await import('./checkCommand.js')).runCheck(out, io.cwd, parsed.directory);
       case 'update':
       case 'add':
-        return await runUpdate(out, io.cwd, parsed, controller.signal);
+        return await (await import('./updateCommand.js')).runUpdate(out, io.cwd, parsed, controller.signal);
       case 'create':
-        return await runCreate(out, io, parsed, team, controller.signal);
+        return await (await import('./createCommand.js')).runCreate(out, io, parsed, team, controller.signal);
     }
   } catch (error) {
     return fail(out, error);
@@ -59,7 +58,8 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
 }
 
 function fail(out: Output, error: unknown): number {
-  if (error instanceof ExitPromptError || error instanceof CancelledError) {
+  // @inquirer's ExitPromptError (Ctrl-C at a prompt), matched by name to keep inquirer lazy.
+  if (error instanceof CancelledError || (error instanceof Error && error.name === 'ExitPromptError')) {
     out.error(error instanceof CancelledError ? error.message : 'Cancelled.');
     return ExitCode.cancelled;
   }

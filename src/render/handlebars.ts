@@ -1,5 +1,7 @@
 /** The Handlebars environment: no HTML escaping, strict variables, one helper per target language. */
 import Handlebars from 'handlebars';
+import { precompiled } from './precompiled.js';
+import { COMPILE_OPTIONS, prepareSource, sourceHash } from './prepareSource.js';
 import {
   commentText,
   jsonString,
@@ -41,13 +43,16 @@ export function createRenderer() {
 
   const cache = new Map<string, HandlebarsTemplateDelegate>();
   return {
-    /** Renders a template text; `name` is only used in error messages. */
+    /** Renders a template text; `name` (its path under templates/) finds a build-time compile. */
     render(source: string, context: RenderContext, name: string): string {
       let template = cache.get(source);
       if (!template) {
-        // GitHub Actions expressions (`${{ expr }}`, with a space) pass through as Handlebars'
-        // escaped `$\{{`; `${{name}}` without a space stays a `$` before a Handlebars value.
-        template = hbs.compile(source.replace(/\$\{\{(?=\s)/g, '$\\{{'), { noEscape: true, strict: true });
+        const prepared = prepareSource(source);
+        const compiled = precompiled.get(name);
+        template =
+          compiled && compiled.hash === sourceHash(prepared)
+            ? hbs.template(compiled.spec as TemplateSpecification)
+            : hbs.compile(prepared, COMPILE_OPTIONS);
         cache.set(source, template);
       }
       try {
