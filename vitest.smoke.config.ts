@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 900_000,
     hookTimeout: 900_000,
     fileParallelism: false,
+    // Two generated projects at a time (2 cores): installs wait on the network, tests on the CPU.
+    maxConcurrency: 2,
   },
 });

@@ -16,3 +16,5 @@ export type { UpdateOptions, UpdateResult } from './update/updateProject.js';
 export { checkProject } from './update/checkProject.js';
 export { verifyProject } from './verify/verifyProject.js';
 export type { AnswersRecord, TeamTemplateRef } from './plan/answersRecord.js';
+export { pairwiseSample } from './options/pairwise.js';
+export { allCombinations, countCombinations } from './options/matrix.js';

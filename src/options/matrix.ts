@@ -1,32 +1,34 @@
 import type { OptionDef } from './optionTypes.js';
+import { levelsOf } from './pairwise.js';
 import { constraints, optionSchema } from './schema.js';
 
 /**
- * Every valid combination of the choice and boolean options (free-text options keep their
- * defaults), for the test matrix. Multi-choice options contribute every subset.
+ * Every valid combination of the choice, boolean and multi-choice options (free text keeps its
+ * defaults; a multi-choice option takes every subset), lazily: the full matrix is millions.
  */
-export function enumerateCombinations(): Record<string, unknown>[] {
+export function* allCombinations(fixed: Record<string, unknown> = {}): Generator<Record<string, unknown>> {
   const schema: readonly OptionDef[] = optionSchema;
-  let combos: Record<string, unknown>[] = [{}];
-  for (const option of schema) {
-    const values = valuesOf(option);
-    if (!values) continue;
-    combos = combos.flatMap((combo) => values.map((value) => ({ ...combo, [option.id]: value })));
+  const axes = schema
+    .map((o) => [o.id, fixed[o.id] !== undefined ? [fixed[o.id]] : fullLevels(o)] as const)
+    .filter((axis): axis is readonly [string, unknown[]] => axis[1] !== undefined);
+  const indices = axes.map(() => 0);
+  for (;;) {
+    const combo = Object.fromEntries(axes.map(([id, values], i) => [id, values[indices[i]!]]));
+    if (!constraints.some((rule) => rule.violated(combo))) yield combo;
+    let axis = axes.length - 1;
+    while (axis >= 0 && ++indices[axis]! === axes[axis]![1].length) indices[axis--] = 0;
+    if (axis < 0) return;
   }
-  return combos.filter((combo) => !constraints.some((rule) => rule.violated(combo)));
 }
 
-function valuesOf(option: OptionDef): unknown[] | undefined {
-  switch (option.kind) {
-    case 'choice':
-      return option.choices.map((c) => c.value);
-    case 'boolean':
-      return [true, false];
-    case 'multi': {
-      const all = option.choices.map((c) => c.value);
-      return all.reduce<string[][]>((subsets, value) => subsets.concat(subsets.map((s) => [...s, value])), [[]]);
-    }
-    case 'string':
-      return undefined;
-  }
+function fullLevels(option: OptionDef): unknown[] | undefined {
+  if (option.kind !== 'multi') return levelsOf(option);
+  const all = option.choices.map((c) => c.value);
+  return all.reduce<string[][]>((subsets, value) => subsets.concat(subsets.map((s) => [...s, value])), [[]]);
+}
+
+export function countCombinations(fixed: Record<string, unknown> = {}): number {
+  let count = 0;
+  for (const _ of allCombinations(fixed)) count++;
+  return count;
 }

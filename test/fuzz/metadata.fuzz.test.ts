@@ -10,7 +10,7 @@ import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { oneLine } from '../../src/render/escape.js';
-import { enumerateCombinations } from '../../src/options/matrix.js';
+import { pairwiseSample } from '../../src/options/pairwise.js';
 import { resolveAnswers } from '../../src/options/resolveAnswers.js';
 import { buildPlan } from '../../src/plan/buildPlan.js';
 import type { Plan } from '../../src/plan/plan.js';
@@ -36,7 +36,7 @@ const line = withInvalid(pieces([]));
 const longText = fc.string({ minLength: 400, maxLength: 700 });
 const projectName = fc.oneof({ arbitrary: fc.stringMatching(/^[a-z][a-z0-9-]{0,20}[a-z0-9]$/), weight: 9 }, { arbitrary: fc.string({ maxLength: 20 }), weight: 1 });
 const email = fc.oneof({ arbitrary: fc.emailAddress(), weight: 9 }, { arbitrary: text, weight: 1 });
-const combos = enumerateCombinations();
+const combos = pairwiseSample();
 
 const input = fc.record({
   projectName,
