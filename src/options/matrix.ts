@@ -29,6 +29,7 @@ function fullLevels(option: OptionDef): unknown[] | undefined {
 
 export function countCombinations(fixed: Record<string, unknown> = {}): number {
   let count = 0;
-  for (const _ of allCombinations(fixed)) count++;
+  const combinations = allCombinations(fixed);
+  while (!combinations.next().done) count++;
   return count;
 }
