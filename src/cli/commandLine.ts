@@ -14,6 +14,7 @@ export function equivalentCommand(
   for (const option of schema) {
     const value = (answers as Record<string, unknown>)[option.id];
     const flag = `--${flagName(option.id)}`;
+    if (option.documentationOnly && value === option.default) continue;
     if (option.kind === 'boolean') parts.push(value ? flag : `--no-${flagName(option.id)}`);
     else if (Array.isArray(value)) parts.push(flag, quote(value.length ? value.join(',') : 'none'));
     else parts.push(flag, quote(String(value)));

@@ -33,6 +33,7 @@ export async function runCreate(out: Output, io: CliIo, parsed: CreateArgs, team
     ...(interactive ? { ask: askInTerminal } : {}),
     ...(team ? { extraOptions: team.options } : {}),
     askAdvanced: run.advanced,
+    askDeployment: run.advise,
     context: { gitUser: await gitUser(io.cwd) },
   });
   const directory = parsed.directory ?? answers.projectName;

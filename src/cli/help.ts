@@ -8,6 +8,7 @@ const GROUP_TITLES: Record<GroupId, string> = {
   python: 'Python',
   ml: 'Machine learning',
   components: 'Components',
+  deployment: 'Deployment requirements (seed 002; asked with --advise, recorded in docs/adr/)',
 };
 
 const WIDTH = 30;
@@ -24,6 +25,7 @@ export function helpText(version: string, color: ChalkInstance): string {
     '                                                    bring in this version\'s templates (three-way merge)',
     '       create-ml-prod add [component] [directory]   add a component (no component: list them)',
     '       create-ml-prod check [directory]             exit 1 when the project is behind this version',
+    '       create-ml-prod advise [--volume ... --sla ...]    recommend a deployment strategy (seed 002)',
     '',
     'In a terminal it asks for what the flags do not give; without one (or with CI set, or --yes)',
     'it takes the defaults. Every question below is also a flag and a key of the answers file.',

@@ -23,7 +23,7 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
   process.on('SIGTERM', onSignal);
   try {
     // A team overlay adds options, so it is read before the flags are parsed.
-    const templateDir = args[0] && !args[0].startsWith('-') && ['update', 'add', 'check', 'verify'].includes(args[0]) ? undefined : peekOption(args, '--template');
+    const templateDir = args[0] && !args[0].startsWith('-') && ['update', 'add', 'check', 'verify', 'advise'].includes(args[0]) ? undefined : peekOption(args, '--template');
     const team = templateDir
       ? (await import('../team/teamTemplate.js')).loadTeamTemplate(path.resolve(io.cwd, templateDir), templateDir)
       : undefined;
@@ -41,6 +41,8 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
         const { runVerify, verifyRoot } = await import('./verifyCommand.js');
         return await runVerify(out, verifyRoot(io.cwd, parsed.directory), controller.signal);
       }
+      case 'advise':
+        return await (await import('./adviseCommand.js')).runAdvise(out, io, parsed);
       case 'check':
         return await (await import('./checkCommand.js')).runCheck(out, io.cwd, parsed.directory);
       case 'update':

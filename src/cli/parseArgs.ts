@@ -16,6 +16,7 @@ export interface RunSettings {
   readonly install: boolean;
   readonly noColor: boolean;
   readonly verify: boolean;
+  readonly advise: boolean;
 }
 
 export interface UpdateSettings {
@@ -33,6 +34,7 @@ export type ParsedArgs =
   | { readonly kind: 'version'; readonly noColor: boolean }
   | { readonly kind: 'verify'; readonly directory?: string; readonly noColor: boolean }
   | { readonly kind: 'check'; readonly directory?: string; readonly noColor: boolean }
+  | { readonly kind: 'advise'; readonly flags: Record<string, unknown>; readonly noColor: boolean; readonly yes: boolean }
   | ({ readonly kind: 'update' } & UpdateSettings)
   | ({ readonly kind: 'add'; readonly component?: string } & UpdateSettings)
   | {
@@ -43,7 +45,7 @@ export type ParsedArgs =
       readonly run: RunSettings;
     };
 
-export const COMMANDS = ['verify', 'update', 'add', 'check'] as const;
+export const COMMANDS = ['verify', 'update', 'add', 'check', 'advise'] as const;
 const CONFLICT_POLICIES = ['skip', 'overwrite', 'abort'] as const;
 
 function program(name: string): Command {
@@ -112,6 +114,15 @@ export function parseArgs(args: readonly string[], extraOptions: readonly Option
     return { kind: first, ...(directory !== undefined ? { directory } : {}), noColor };
   }
   const options = [...optionSchema, ...extraOptions];
+  if (first === 'advise') {
+    const questions = options.filter((o) => o.group === 'deployment');
+    const command = program('create-ml-prod advise').option('-y, --yes');
+    addSchemaFlags(command, questions);
+    const opts = parse(command, args.slice(1), 'advise: ');
+    const noColor = opts.color === false;
+    if (opts.help) return { kind: 'help', noColor };
+    return { kind: 'advise', flags: givenFlags(command, questions), noColor, yes: Boolean(opts.yes) };
+  }
   if (first === 'update' || first === 'add') {
     const command = program(`create-ml-prod ${first}`);
     if (first === 'add') command.argument('[component]');
@@ -147,6 +158,7 @@ export function parseArgs(args: readonly string[], extraOptions: readonly Option
     .option('--install')
     .option('--no-install')
     .option('--verify')
+    .option('--advise')
     .option('-v, --version');
   const opts = parse(command, args);
   const noColor = opts.color === false;
@@ -173,6 +185,7 @@ export function parseArgs(args: readonly string[], extraOptions: readonly Option
       install: opts.install === true,
       noColor,
       verify: opts.verify === true,
+      advise: opts.advise === true,
     },
   };
 }

@@ -24,7 +24,7 @@ export function printNextSteps(out: Output, result: CreateProjectResult, cwd: st
     ...cd,
     ...install,
     'make test           # lint-free? run make lint typecheck too',
-    'make train          # train on the sample data; then make predict, make serve',
+    `make train          # train on the sample data; then make predict${result.plan.answers.service ? ', make serve' : ''}`,
   ];
   out.line();
   out.line(out.color.bold('Next steps:'));

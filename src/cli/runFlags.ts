@@ -8,6 +8,7 @@ export const runFlags: readonly RunFlag[] = [
   { flags: '-y, --yes', help: 'use defaults for everything not given (implied without a terminal or with CI set)' },
   { flags: '--answers <file>', help: 'read answers from a JSON or YAML file (flags override it)' },
   { flags: '--template <dir>', help: 'layer a team overlay (create-ml-prod.template.json + files/) over the templates' },
+  { flags: '--advise', help: 'help me choose: ask the deployment requirement questions and record the decision (docs/adr/)' },
   { flags: '--advanced', help: 'also ask the advanced questions (e.g. --year)' },
   { flags: '--force', help: 'generate into a non-empty directory; existing files follow --conflict' },
   { flags: '--conflict <policy>', help: 'skip | overwrite | abort for files that exist (default: ask in a terminal, abort otherwise)' },

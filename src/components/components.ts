@@ -1,3 +1,4 @@
+import { adrComponent } from './adrComponent.js';
 import { baseComponent } from './baseComponent.js';
 import type { Component } from './component.js';
 import { licenseComponent } from './licenseComponent.js';
@@ -22,4 +23,5 @@ export const components: readonly Component[] = [
   overlayWhen('precommit', 'precommit', (a) => a.precommit),
   overlayPerValue('tracker', 'tracker', (a) => a.tracker),
   overlayPerValue('ci', 'ci', (a) => a.ci),
+  adrComponent,
 ];

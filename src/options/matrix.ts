@@ -22,7 +22,7 @@ export function* allCombinations(fixed: Record<string, unknown> = {}): Generator
 }
 
 function fullLevels(option: OptionDef): unknown[] | undefined {
-  if (option.kind !== 'multi') return levelsOf(option);
+  if (option.kind !== 'multi' || option.documentationOnly) return levelsOf(option);
   const all = option.choices.map((c) => c.value);
   return all.reduce<string[][]>((subsets, value) => subsets.concat(subsets.map((s) => [...s, value])), [[]]);
 }

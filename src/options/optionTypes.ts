@@ -1,6 +1,6 @@
 /** The shapes an option can take in the schema. The answers type is derived from the schema. */
 
-export type GroupId = 'project' | 'python' | 'ml' | 'components';
+export type GroupId = 'project' | 'python' | 'ml' | 'components' | 'deployment';
 
 export interface Choice<C extends string = string> {
   readonly value: C;
@@ -30,6 +30,8 @@ interface CommonDef<Id extends string, V> {
   readonly when?: (answers: Readonly<Record<string, unknown>>) => boolean;
   /** Not asked in a terminal unless it differs from its default; still a flag and an answer. */
   readonly advanced?: boolean;
+  /** Left out of the test matrix: it changes documentation only. */
+  readonly documentationOnly?: boolean;
 }
 
 export interface StringOption<Id extends string = string> extends CommonDef<Id, string> {

@@ -6,6 +6,7 @@ export type Combination = Record<string, unknown>;
 
 /** The values an option takes in the test matrix; free text keeps its default. */
 export function levelsOf(option: OptionDef): unknown[] | undefined {
+  if (option.documentationOnly) return undefined;
   switch (option.kind) {
     case 'choice':
       return option.choices.map((c) => c.value);

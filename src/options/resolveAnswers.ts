@@ -19,6 +19,8 @@ export interface ResolveInput {
   readonly ask?: Ask;
   /** Ask the advanced questions too. */
   readonly askAdvanced?: boolean;
+  /** Ask the deployment requirement questions (the "help me choose" step). */
+  readonly askDeployment?: boolean;
   readonly context?: Partial<Omit<DefaultContext, 'answers'>>;
   /** Options a team overlay adds, resolved after the built-in ones. */
   readonly extraOptions?: readonly OptionDef[];
@@ -53,7 +55,8 @@ export async function resolveAnswers(input: ResolveInput): Promise<Answers & Rec
       fail(option, value, answers, describeSource(option, source));
     } else {
       const fallback = input.defaults?.[option.id] ?? defaultOf(option, context());
-      const shouldAsk = input.ask && (!option.advanced || input.askAdvanced) && (option.when?.(answers) ?? true);
+      const wanted = !option.advanced || input.askAdvanced || (option.group === 'deployment' && input.askDeployment);
+      const shouldAsk = input.ask && wanted && (option.when?.(answers) ?? true);
       value = shouldAsk && input.ask ? await input.ask(option, fallback, answers) : fallback;
       if (value === undefined) {
         throw new UsageError(`missing --${flagName(option.id)}: ${missingHint(option)}`);

@@ -17,6 +17,7 @@ import {
   validateProjectName,
 } from './names.js';
 import { validateEmail, validateText } from './textRules.js';
+import { deploymentQuestions } from './deploymentQuestions.js';
 
 export const optionSchema = [
   defineString({
@@ -205,6 +206,9 @@ export const optionSchema = [
   defineBoolean({ id: 'notebooks', group: 'components', message: 'Notebooks with sample data?', help: 'notebooks/model_poc.ipynb (the sample data stays either way)', default: true }),
   defineBoolean({ id: 'docker', group: 'components', message: 'Docker images (cicd/)?', help: 'build and release Dockerfiles with build.sh and release.sh', default: true }),
   defineBoolean({ id: 'precommit', group: 'components', message: 'pre-commit hooks?', help: '.pre-commit-config.yaml with the lint and type hooks', default: true }),
+  // Seed 002's requirement questions: answered, they pick the deployment strategy and are
+  // written into docs/adr/0001-deployment-strategy.md (asked with --advise, or given as flags).
+  ...deploymentQuestions(),
 ] as const;
 
 type Schema = typeof optionSchema;

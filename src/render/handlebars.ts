@@ -1,7 +1,6 @@
 /** The Handlebars environment: no HTML escaping, strict variables, one helper per target language. */
 import Handlebars from 'handlebars';
-import { precompiled } from './precompiled.js';
-import { COMPILE_OPTIONS, prepareSource, sourceHash } from './prepareSource.js';
+import { COMPILE_OPTIONS, prepareSource } from './prepareSource.js';
 import {
   commentText,
   jsonString,
@@ -43,16 +42,11 @@ export function createRenderer() {
 
   const cache = new Map<string, HandlebarsTemplateDelegate>();
   return {
-    /** Renders a template text; `name` (its path under templates/) finds a build-time compile. */
+    /** Renders a template text; `name` (its path under templates/) is used in error messages. */
     render(source: string, context: RenderContext, name: string): string {
       let template = cache.get(source);
       if (!template) {
-        const prepared = prepareSource(source);
-        const compiled = precompiled.get(name);
-        template =
-          compiled && compiled.hash === sourceHash(prepared)
-            ? hbs.template(compiled.spec as TemplateSpecification)
-            : hbs.compile(prepared, COMPILE_OPTIONS);
+        template = hbs.compile(prepareSource(source), COMPILE_OPTIONS);
         cache.set(source, template);
       }
       try {

@@ -31,13 +31,3 @@ describe('library API', () => {
   });
 });
 
-describe('build-time compiled templates', () => {
-  it('render exactly what run-time compilation renders', async () => {
-    const { buildPlan } = await import('../../src/plan/buildPlan.js');
-    const { resolveAnswers } = await import('../../src/options/resolveAnswers.js');
-    const answers = await resolveAnswers({ file: { projectName: 'same-output', task: 'regression' }, context: { year: 2030 } });
-    const fromSource = buildPlan({ answers, templatesRoot: path.join(repoRoot, 'templates'), generatorVersion: '0' });
-    const fromBundle = api.buildPlan({ answers, templatesRoot: path.join(repoRoot, 'templates'), generatorVersion: '0' });
-    expect(fromBundle.files.map((f) => [f.path, f.content.toString()])).toEqual(fromSource.files.map((f) => [f.path, f.content.toString()]));
-  });
-});

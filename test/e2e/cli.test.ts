@@ -150,7 +150,7 @@ describe('create-ml-prod (built bin, no terminal)', () => {
     writeFileSync(path.join(fakeBin, 'python3'), '#!/bin/sh\necho "simulated: no space left on device" >&2\nexit 1\n');
     chmodSync(path.join(fakeBin, 'python3'), 0o755);
     const env = cleanEnv({ PATH: `${fakeBin}:${process.env.PATH ?? ''}` });
-    const result = await runCli(['no-install', '--yes', '--install'], { cwd, env });
+    const result = await runCli(['no-install', '--yes', '--install', '--deps-manager', 'pip'], { cwd, env });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/create \.venv failed/);
     expect(result.stdout + result.stderr).toMatch(/simulated: no space left on device/);

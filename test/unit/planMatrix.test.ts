@@ -33,7 +33,8 @@ describe('every pair of option values renders valid files', () => {
 
   it('reaches every overlay folder that holds files', async () => {
     const used = new Set<string>();
-    for (const combo of combinations) {
+    // The decision record needs an answered requirement, which the matrix leaves out.
+    for (const combo of [...combinations, { sla: 'yes' }]) {
       const answers = await resolveAnswers({ file: { projectName: 'matrix-demo', ...combo }, context: { year: 2030 } });
       for (const c of components) for (const o of c.contribute(answers)?.overlays ?? []) used.add(o);
     }
@@ -42,7 +43,7 @@ describe('every pair of option values renders valid files', () => {
       for (const name of readdirSync(path.join(templatesRoot, rel))) {
         const child = rel ? `${rel}/${name}` : name;
         if (!statSync(path.join(templatesRoot, child)).isDirectory()) continue;
-        if (depth === 0 && ['base', 'service', 'jobs', 'notebooks', 'docker', 'precommit'].includes(name)) onDisk.push(child);
+        if (depth === 0 && ['base', 'service', 'jobs', 'notebooks', 'docker', 'precommit', 'adr'].includes(name)) onDisk.push(child);
         else if (depth === 1) onDisk.push(child);
         else if (depth === 0) walk(child, 1);
       }

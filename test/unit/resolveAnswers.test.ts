@@ -29,6 +29,13 @@ describe('answer precedence: defaults < answers file < flags < prompts', () => {
       notebooks: true,
       docker: true,
       precommit: true,
+      volume: 'unanswered',
+      churn: 'unanswered',
+      sla: 'unanswered',
+      consumer: 'unanswered',
+      stateful: 'unanswered',
+      degradation: 'unanswered',
+      frequency: 'unanswered',
     });
   });
 

@@ -1,0 +1,34 @@
+import { advise } from '../advisor/advise.js';
+import type { Requirements } from '../advisor/requirements.js';
+import { ExitCode } from '../errors.js';
+import { resolveAnswers } from '../options/resolveAnswers.js';
+import type { Output } from '../ui/output.js';
+import type { CliIo } from './cliIo.js';
+import type { ParsedArgs } from './parseArgs.js';
+import { answeredRequirements } from '../components/adrComponent.js';
+
+type AdviseArgs = Extract<ParsedArgs, { kind: 'advise' }>;
+
+/** `advise`: the requirement questions of seed 002 in, a strategy with its reasons out. */
+export async function runAdvise(out: Output, io: CliIo, parsed: AdviseArgs): Promise<number> {
+  const ciSet = io.env.CI !== undefined && !['', '0', 'false'].includes(io.env.CI.toLowerCase());
+  const interactive = io.stdinIsTTY && Boolean(io.stdout.isTTY) && !ciSet && !parsed.yes;
+  const ask = interactive ? (await import('./prompts.js')).askInTerminal : undefined;
+  const answers = await resolveAnswers({
+    flags: parsed.flags,
+    defaults: { projectName: 'advice' },
+    ...(ask
+      ? { ask: async (option, fallback, so) => (option.group === 'deployment' ? ask(option, fallback, so) : fallback), askDeployment: true }
+      : {}),
+  });
+  const requirements: Requirements = answeredRequirements(answers);
+  const advice = advise(requirements);
+  out.line(`${out.color.bold('Recommended:')} ${advice.name} (${advice.confidence} match)`);
+  for (const reason of advice.reasons) out.line(`  - ${reason}`);
+  if (advice.alternatives.length > 0) out.line(`Also fits: ${advice.alternatives.join(', ')}`);
+  out.line(`Batch engine: ${advice.engineReason}`);
+  const flags = Object.entries(requirements).map(([id, value]) => `--${id} ${value}`).join(' ');
+  out.line();
+  out.line(`Record it in a new project: npx create-ml-prod my-project ${flags}`.trimEnd());
+  return ExitCode.ok;
+}
