@@ -21,16 +21,16 @@ function previousRelease(): string {
   const manifest = JSON.parse(read(dir, 'package.json'));
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...manifest, version: '0.0.1-prev' }, null, 2));
   const edit = (rel: string, from: string | RegExp, to: string) => {
-    const file = path.join(dir, 'templates', 'base', rel);
+    const file = path.join(dir, 'templates', rel);
     const text = readFileSync(file, 'utf8');
     const next = text.replace(from, to);
     if (next === text) throw new Error(`fixture edit did not apply to ${rel}`);
     writeFileSync(file, next);
   };
   // Each of these lines is what the old templates said; today's templates say something else.
-  edit('CONTRIBUTING.md.hbs', /\n/, '\nOld onboarding line that the new templates no longer have.\n');
-  edit('README.md.hbs', /\n\{\{description\}\}\n/, '\n{{description}}\nOLD TAGLINE\n');
-  edit('jobs/inference/README.md.hbs', /\n/, '\nOld inference note.\n');
+  edit('base/CONTRIBUTING.md.hbs', /\n/, '\nOld onboarding line that the new templates no longer have.\n');
+  edit('base/README.md.hbs', /\n\{\{description\}\}\n/, '\n{{description}}\nOLD TAGLINE\n');
+  edit('jobs/jobs/inference/README.md.hbs', /\n/, '\nOld inference note.\n');
   return dir;
 }
 
@@ -116,6 +116,21 @@ describe('update, check and add', () => {
     expect(existsSync(path.join(root, 'notebooks', 'dummy_data', 'classification.csv'))).toBe(false);
     expect(read(root, 'configs', 'base.yaml')).toMatch(/^task: regression/m);
     expect(JSON.parse(read(root, '.create-ml-prod.json')).answers.task).toBe('regression');
+  });
+
+  it('update --ci gitlab replaces the GitHub workflows, keeping (and listing) an edited one', async () => {
+    const cwd = tempDir();
+    expect((await runCli(['moving', '--yes'], { cwd })).exitCode).toBe(0);
+    const root = path.join(cwd, 'moving');
+    const edited = path.join(root, '.github', 'workflows', 'deploy.yml');
+    writeFileSync(edited, `${read(edited)}# team: production deploys need two approvals\n`);
+    await git(root, 'commit', '-qam', 'team edit');
+    const result = await runCli(['update', '--ci', 'gitlab'], { cwd: root });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(existsSync(path.join(root, '.gitlab-ci.yml'))).toBe(true);
+    expect(existsSync(path.join(root, '.github', 'workflows', 'ci.yml'))).toBe(false);
+    expect(read(edited)).toContain('# team: production deploys need two approvals');
+    expect(result.stderr).toMatch(/no longer generated but edited, so kept: \.github\/workflows\/deploy\.yml/);
   });
 
   it('add without arguments lists what can be added', async () => {
