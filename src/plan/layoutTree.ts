@@ -28,6 +28,18 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   '.create-ml-prod.json': 'the answers this project was generated with',
 };
 
+/** Descriptions that depend on the components present (notebooks and images are optional). */
+function variantDescriptions(paths: readonly string[]): Readonly<Record<string, string>> {
+  const variant: Record<string, string> = {};
+  if (!paths.some((p) => p.startsWith('notebooks/') && p.endsWith('.ipynb'))) {
+    variant.notebooks = 'the sample data (no notebook)';
+  }
+  if (!paths.some((p) => p.startsWith('cicd/'))) {
+    variant['build.py'] = 'checks the version and builds the wheel';
+  }
+  return variant;
+}
+
 /** Folders whose children are listed too (one level). */
 const EXPANDED = ['cicd', 'jobs', 'notebooks', 'src/<pkg>', 'tests'];
 
@@ -40,7 +52,11 @@ interface Node {
 
 export function layoutTree(projectName: string, packageName: string, paths: readonly string[]): string {
   const expanded = new Set(EXPANDED.map((p) => p.replace('<pkg>', packageName)));
-  const describe = (p: string) => DESCRIPTIONS[p.replace(`src/${packageName}`, 'src/<pkg>')] ?? '';
+  const variant = variantDescriptions(paths);
+  const describe = (p: string) => {
+    const key = p.replace(`src/${packageName}`, 'src/<pkg>');
+    return variant[key] ?? DESCRIPTIONS[key] ?? '';
+  };
   const top = childrenOf('', paths);
   // The package folder is shown as one entry `src/<pkg>/`, since src/ holds nothing else.
   const nodes = top.map((node) =>

@@ -2,22 +2,24 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Journal } from '../fs/journal.js';
 import type { Answers } from '../options/schema.js';
+import { StepError } from '../errors.js';
+import { environmentSteps } from '../verify/managerChecks.js';
+import { onPath } from '../verify/onPath.js';
 import { runStep } from './run.js';
 
 export interface InstallCommand {
   readonly what: string;
   readonly file: string;
   readonly args: readonly string[];
+  /** The dependency manager the command needs on PATH. */
+  readonly required?: string;
 }
 
-/** The commands that create the project's environment: a `.venv` with the package and its dev tools. */
+/** The commands that create the project's environment with its own manager: a `.venv` with the package and its dev tools. */
 export function installCommands(answers: Answers, python = 'python3'): InstallCommand[] {
-  void answers;
-  const venvPython = path.join('.venv', 'bin', 'python');
-  return [
-    { what: 'create .venv', file: python, args: ['-m', 'venv', '.venv'] },
-    { what: 'pip install -e ".[dev]"', file: venvPython, args: ['-m', 'pip', 'install', '--quiet', '-e', '.[dev]'] },
-  ];
+  return environmentSteps(answers, python)
+    .filter((step) => step.id !== 'environment')
+    .map(({ title, args: [file, ...args], required }) => ({ what: title, file: file as string, args, ...(required ? { required } : {}) }));
 }
 
 /** Runs the install; the new `.venv` is journaled, so a failed install leaves nothing behind. */
@@ -33,6 +35,9 @@ export async function installEnvironment(input: {
   if (!existsSync(venv)) input.journal.createdTrees.push(venv);
   for (const command of installCommands(input.answers, input.python)) {
     input.onStep?.(command.what);
+    if (command.required && !onPath(command.required, process.env.PATH)) {
+      throw new StepError(`${command.required} is not installed: pip install ${command.required}`);
+    }
     const file = command.file.startsWith('.venv') ? path.join(input.root, command.file) : command.file;
     await runStep(command.what, file, command.args, { cwd: input.root, ...(input.signal ? { signal: input.signal } : {}) });
   }

@@ -1,5 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Answers } from '../options/schema.js';
+import { environmentSteps, lintChecks } from './managerChecks.js';
 
 /** One check of a generated project: a command run in its root. */
 export interface Check {
@@ -9,6 +11,10 @@ export interface Check {
   readonly command: (root: string) => readonly string[] | undefined;
   /** A validator that may be absent from the machine: skipped (and said so) when not on PATH. */
   readonly tool?: string;
+  /** Whether the project has what the check is about (e.g. the chosen CI provider's file); if not, it is left out. */
+  readonly applies?: (root: string) => boolean;
+  /** A tool the project needs (its dependency manager): failed, with how to install it, when absent. */
+  readonly required?: string;
 }
 
 const venv = (tool: string) => path.join('.venv', 'bin', tool);
@@ -30,13 +36,17 @@ function filesUnder(root: string, dir: string, pattern: RegExp): string[] {
 }
 
 /** The project's own checks, with its own tools, then the offline validators of what cannot run here. */
-export function projectChecks(python: string): Check[] {
+export function projectChecks(python: string, answers: Pick<Answers, 'depsManager' | 'pythonVersion' | 'lintStack' | 'typeCheck'>): Check[] {
   return [
-    { id: 'venv', title: 'create .venv', command: (root) => (existsSync(path.join(root, '.venv')) ? undefined : [python, '-m', 'venv', '.venv']) },
-    { id: 'install', title: 'install with dev tools', command: () => [venv('python'), '-m', 'pip', 'install', '--quiet', '-e', '.[dev]'] },
-    { id: 'lint', title: 'ruff check', command: () => [venv('ruff'), 'check', '.'] },
-    { id: 'format', title: 'ruff format --check', command: () => [venv('ruff'), 'format', '--check', '.'] },
-    { id: 'typecheck', title: 'mypy', command: () => [venv('mypy')] },
+    ...environmentSteps(answers, python).map(({ id, title, args, required }) => ({
+      id,
+      title,
+      ...(required ? { required } : {}),
+      // An existing .venv is kept (re-running verify is quick).
+      command: (root: string) => (id === 'venv' && existsSync(path.join(root, '.venv')) ? undefined : args),
+    })),
+    ...lintChecks(answers).map(({ id, title, args }) => ({ id, title, command: () => args })),
+    ...(answers.typeCheck ? [{ id: 'typecheck', title: 'mypy', command: () => [venv('mypy')] }] : []),
     { id: 'tests', title: 'unit + integration tests, coverage', command: () => [venv('python'), 'tests/run_tests.py', '--type', 'all'] },
     {
       id: 'wheel',
@@ -55,11 +65,36 @@ export function projectChecks(python: string): Check[] {
       id: 'actionlint',
       title: 'actionlint (workflows)',
       tool: 'actionlint',
+      applies: (root) => existsSync(path.join(root, '.github', 'workflows')),
       command: (root) => nonEmpty(['actionlint', ...filesUnder(root, '.github/workflows', /\.ya?ml$/)]),
     },
+    ...ciSchemaChecks(),
     { id: 'bandit', title: 'bandit (medium and high)', tool: 'bandit', command: () => ['bandit', '--quiet', '--recursive', '--severity-level', 'medium', 'src'] },
     { id: 'yamllint', title: 'yamllint', tool: 'yamllint', command: () => ['yamllint', '--strict', '.'] },
     { id: 'pyproject', title: 'validate-pyproject', tool: 'validate-pyproject', command: () => ['validate-pyproject', 'pyproject.toml'] },
+  ];
+}
+
+/**
+ * GitLab CI and Azure Pipelines cannot run here: their files are checked offline against the
+ * providers' own JSON schemas (vendored by check-jsonschema), and GitLab's jobs, stages and needs
+ * by gitlab-ci-local, which writes its state under .venv/ rather than into the project.
+ */
+function ciSchemaChecks(): Check[] {
+  const has = (file: string) => (root: string) => existsSync(path.join(root, file));
+  const schema = (name: string, file: string) => [
+    'check-jsonschema', '--regex-variant', 'nonunicode', '--builtin-schema', `vendor.${name}`, '--data-transform', name, file,
+  ];
+  return [
+    { id: 'gitlab-schema', title: 'GitLab CI schema', tool: 'check-jsonschema', applies: has('.gitlab-ci.yml'), command: () => schema('gitlab-ci', '.gitlab-ci.yml') },
+    {
+      id: 'gitlab-ci-local',
+      title: 'gitlab-ci-local (jobs, needs)',
+      tool: 'gitlab-ci-local',
+      applies: has('.gitlab-ci.yml'),
+      command: () => ['gitlab-ci-local', '--list-all', '--state-dir', '.venv/gitlab-ci-local'],
+    },
+    { id: 'azure-schema', title: 'Azure Pipelines schema', tool: 'check-jsonschema', applies: has('azure-pipelines.yml'), command: () => schema('azure-pipelines', 'azure-pipelines.yml') },
   ];
 }
 

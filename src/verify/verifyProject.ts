@@ -2,6 +2,7 @@ import { execa } from 'execa';
 import path from 'node:path';
 import { onPath } from './onPath.js';
 import { projectChecks, type Check } from './checks.js';
+import { readRecord } from '../update/readRecord.js';
 
 export interface CheckResult {
   readonly id: string;
@@ -25,7 +26,12 @@ export async function verifyProject(options: VerifyOptions): Promise<CheckResult
   const env = options.env ?? process.env;
   const results: CheckResult[] = [];
   let blocked = false;
-  for (const check of projectChecks(options.python ?? 'python3')) {
+  // The project's recorded answers choose its dependency manager, lint stack and type checking;
+  // a project without a record is taken to use the defaults.
+  const recorded = await readRecord(options.root).then((record) => record.answers, () => ({}));
+  const answers = { depsManager: 'uv', lintStack: 'ruff', typeCheck: true, pythonVersion: '3.11', ...recorded } as const;
+  for (const check of projectChecks(options.python ?? 'python3', answers)) {
+    if (check.applies && !check.applies(options.root)) continue;
     const result = blocked
       ? { id: check.id, title: check.title, status: 'skipped' as const, seconds: 0, detail: 'the install failed' }
       : await runCheck(check, options.root, env, options.signal);
@@ -43,6 +49,9 @@ async function runCheck(
   signal: AbortSignal | undefined,
 ): Promise<CheckResult> {
   const base = { id: check.id, title: check.title };
+  if (check.required && !onPath(check.required, env.PATH)) {
+    return { ...base, status: 'failed', seconds: 0, detail: `${check.required} is not installed: pip install ${check.required}` };
+  }
   if (check.tool && !onPath(check.tool, env.PATH)) {
     return { ...base, status: 'skipped', seconds: 0, detail: `${check.tool} is not installed` };
   }

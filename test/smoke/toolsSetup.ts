@@ -1,7 +1,7 @@
 import { execa } from 'execa';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { ACTIONLINT_MODULE, smokeRoot, TOOLS, toolsBin } from './tools.js';
+import { ACTIONLINT_MODULE, GITLAB_CI_LOCAL, smokeRoot, TOOLS, toolsBin } from './tools.js';
 
 /** Installs the validators into .smoke/tools once; pip's cache makes later runs quick. */
 export default async function setup(): Promise<void> {
@@ -18,5 +18,12 @@ export default async function setup(): Promise<void> {
       stdio: 'inherit',
       env: { GOBIN: toolsBin, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
     });
+  }
+  const gitlabCiLocal = path.join(toolsBin, 'gitlab-ci-local');
+  if (!existsSync(gitlabCiLocal)) {
+    const prefix = path.join(smokeRoot, 'npm');
+    await execa('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', GITLAB_CI_LOCAL], { stdio: 'inherit' });
+    rmSync(gitlabCiLocal, { force: true }); // a dangling link from a removed .smoke/npm
+    symlinkSync(path.join(prefix, 'node_modules', '.bin', 'gitlab-ci-local'), gitlabCiLocal);
   }
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { installCommands } from '../../src/steps/install.js';
+import type { Answers } from '../../src/options/schema.js';
+import { projectChecks } from '../../src/verify/checks.js';
+import { environmentSteps, lintChecks } from '../../src/verify/managerChecks.js';
+
+const answers = (extra: Partial<Answers>) => ({ depsManager: 'uv', lintStack: 'ruff', typeCheck: true, pythonVersion: '3.11', ...extra }) as Answers;
+
+describe('the project is installed and linted with its own tools', () => {
+  it('installs with each manager', () => {
+    const install = (depsManager: Answers['depsManager']) => environmentSteps(answers({ depsManager }), 'python3').find((s) => s.id === 'install');
+    expect(install('uv')).toMatchObject({ args: ['uv', 'sync', '--quiet', '--extra', 'dev'], required: 'uv' });
+    expect(install('poetry')).toMatchObject({ args: ['poetry', 'install', '--no-interaction', '--extras', 'dev'], required: 'poetry' });
+    expect(install('pip')?.args).toContain('requirements/dev.txt');
+    expect(install('conda')?.args).toContain('.[dev]');
+    expect(environmentSteps(answers({ depsManager: 'conda' }), 'python3').map((s) => s.id)).toEqual(['venv', 'install', 'environment']);
+  });
+
+  it('--install runs the same commands, without the conda file check', () => {
+    expect(installCommands(answers({ depsManager: 'uv' })).map((c) => c.file)).toEqual(['uv', 'uv']);
+    expect(installCommands(answers({ depsManager: 'conda' }))).toHaveLength(2);
+  });
+
+  it('lints with the chosen stack and type-checks only when asked', () => {
+    expect(lintChecks(answers({})).map((c) => c.title)).toEqual(['ruff check', 'ruff format --check']);
+    expect(lintChecks(answers({ lintStack: 'classic' })).map((c) => c.id)).toEqual(['lint', 'pylint', 'format', 'isort']);
+    const ids = (typeCheck: boolean) => projectChecks('python3', answers({ typeCheck })).map((c) => c.id);
+    expect(ids(true)).toContain('typecheck');
+    expect(ids(false)).not.toContain('typecheck');
+  });
+});
