@@ -94,3 +94,14 @@ describe('plan', () => {
     for (const f of files.filter((x) => x.path.endsWith('.sh') && x.path.includes('run'))) expect(f.mode, f.path).toBe(0o755);
   });
 });
+
+describe('answers record', () => {
+  it.each(combinations.map((c, i) => [i + 1, c] as const))('round-trips byte-identically for sampled combination %i', async (_i, combo) => {
+    const first = await plan(combo);
+    const record = JSON.parse(first.files.find((f) => f.path === RECORD_FILE)!.content.toString()) as { answers: Record<string, unknown> };
+    const again = await plan(record.answers);
+    expect(again.files.map((f) => [f.path, f.content.toString('base64'), f.mode])).toEqual(
+      first.files.map((f) => [f.path, f.content.toString('base64'), f.mode]),
+    );
+  });
+});
