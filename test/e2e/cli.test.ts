@@ -9,6 +9,15 @@ import { snapshotTree } from '../helpers/tree.js';
 
 const ANSI = /\u001b\[/;
 
+/** An environment whose PATH finds a failing stand-in for `tool` first (in <cwd>/fakebin). */
+function withFakeTool(cwd: string, tool: string, script: string): Record<string, string> {
+  const fakeBin = path.join(cwd, 'fakebin');
+  mkdirSync(fakeBin, { recursive: true });
+  writeFileSync(path.join(fakeBin, tool), `#!/bin/sh\n${script}\n`);
+  chmodSync(path.join(fakeBin, tool), 0o755);
+  return cleanEnv({ PATH: `${fakeBin}:${process.env.PATH ?? ''}` });
+}
+
 describe('create-ml-prod (built bin, no terminal)', () => {
   it('generates a project and exits 0', async () => {
     const cwd = tempDir();
@@ -131,11 +140,7 @@ describe('create-ml-prod (built bin, no terminal)', () => {
 
   it('exits 1 and removes everything it created when git fails', async () => {
     const cwd = tempDir();
-    const fakeBin = path.join(cwd, 'fakebin');
-    mkdirSync(fakeBin);
-    writeFileSync(path.join(fakeBin, 'git'), '#!/bin/sh\n[ "$1" = init ] && { echo "fatal: simulated failure" >&2; exit 128; }\nexit 1\n');
-    chmodSync(path.join(fakeBin, 'git'), 0o755);
-    const env = cleanEnv({ PATH: `${fakeBin}:${process.env.PATH ?? ''}` });
+    const env = withFakeTool(cwd, 'git', '[ "$1" = init ] && { echo "fatal: simulated failure" >&2; exit 128; }\nexit 1');
     const result = await runCli(['broken', '--yes'], { cwd, env });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/git init failed/);
@@ -145,11 +150,7 @@ describe('create-ml-prod (built bin, no terminal)', () => {
 
   it('exits 1, prints the tail of the tool output and removes everything when --install fails', async () => {
     const cwd = tempDir();
-    const fakeBin = path.join(cwd, 'fakebin');
-    mkdirSync(fakeBin);
-    writeFileSync(path.join(fakeBin, 'python3'), '#!/bin/sh\necho "simulated: no space left on device" >&2\nexit 1\n');
-    chmodSync(path.join(fakeBin, 'python3'), 0o755);
-    const env = cleanEnv({ PATH: `${fakeBin}:${process.env.PATH ?? ''}` });
+    const env = withFakeTool(cwd, 'python3', 'echo "simulated: no space left on device" >&2\nexit 1');
     const result = await runCli(['no-install', '--yes', '--install', '--deps-manager', 'pip'], { cwd, env });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/create \.venv failed/);
