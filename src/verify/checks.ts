@@ -42,8 +42,9 @@ export function projectChecks(python: string, answers: Pick<Answers, 'depsManage
       id,
       title,
       ...(required ? { required } : {}),
-      // An existing .venv is kept (re-running verify is quick).
-      command: (root: string) => (id === 'venv' && existsSync(path.join(root, '.venv')) ? undefined : args),
+      // An existing .venv is kept (re-running verify is quick): the step is left out, not skipped.
+      ...(id === 'venv' ? { applies: (root: string) => !existsSync(path.join(root, '.venv')) } : {}),
+      command: () => args,
     })),
     ...lintChecks(answers).map(({ id, title, args }) => ({ id, title, command: () => args })),
     ...(answers.typeCheck ? [{ id: 'typecheck', title: 'mypy', command: () => [venv('mypy')] }] : []),
@@ -58,9 +59,17 @@ export function projectChecks(python: string, answers: Pick<Answers, 'depsManage
       id: 'hadolint',
       title: 'hadolint (Dockerfiles)',
       tool: 'hadolint',
-      command: (root) => nonEmpty(['hadolint', ...filesUnder(root, '', /^Dockerfile/).filter((f) => !f.endsWith('.dockerignore'))]),
+      // A project without Docker has no Dockerfile: the check is left out, not skipped.
+      applies: (root) => dockerfiles(root).length > 0,
+      command: (root) => nonEmpty(['hadolint', ...dockerfiles(root)]),
     },
-    { id: 'shellcheck', title: 'shellcheck (*.sh)', tool: 'shellcheck', command: (root) => nonEmpty(['shellcheck', ...filesUnder(root, '', /\.sh$/)]) },
+    {
+      id: 'shellcheck',
+      title: 'shellcheck (*.sh)',
+      tool: 'shellcheck',
+      applies: (root) => filesUnder(root, '', /\.sh$/).length > 0,
+      command: (root) => nonEmpty(['shellcheck', ...filesUnder(root, '', /\.sh$/)]),
+    },
     {
       id: 'actionlint',
       title: 'actionlint (workflows)',
@@ -96,6 +105,10 @@ function ciSchemaChecks(): Check[] {
     },
     { id: 'azure-schema', title: 'Azure Pipelines schema', tool: 'check-jsonschema', applies: has('azure-pipelines.yml'), command: () => schema('azure-pipelines', 'azure-pipelines.yml') },
   ];
+}
+
+function dockerfiles(root: string): string[] {
+  return filesUnder(root, '', /^Dockerfile/).filter((f) => !f.endsWith('.dockerignore'));
 }
 
 /** A command with no files to check is no command. */
