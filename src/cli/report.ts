@@ -23,7 +23,7 @@ export function printNextSteps(out: Output, result: CreateProjectResult, cwd: st
   const steps = [
     ...cd,
     ...install,
-    'make test           # unit and integration tests; make lint and make typecheck too',
+    `make test           # unit and integration tests; make lint${result.plan.answers.typeCheck ? ' and make typecheck' : ''} too`,
     `make train          # train on the sample data; then make predict${result.plan.answers.service ? ', make serve' : ''}`,
   ];
   out.line();
