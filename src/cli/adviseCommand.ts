@@ -3,7 +3,7 @@ import type { Requirements } from '../advisor/requirements.js';
 import { ExitCode } from '../errors.js';
 import { resolveAnswers } from '../options/resolveAnswers.js';
 import type { Output } from '../ui/output.js';
-import type { CliIo } from './cliIo.js';
+import { canAsk, type CliIo } from './cliIo.js';
 import type { ParsedArgs } from './parseArgs.js';
 import { answeredRequirements } from '../components/adrComponent.js';
 
@@ -11,8 +11,7 @@ type AdviseArgs = Extract<ParsedArgs, { kind: 'advise' }>;
 
 /** `advise`: the requirement questions of seed 002 in, a strategy with its reasons out. */
 export async function runAdvise(out: Output, io: CliIo, parsed: AdviseArgs): Promise<number> {
-  const ciSet = io.env.CI !== undefined && !['', '0', 'false'].includes(io.env.CI.toLowerCase());
-  const interactive = io.stdinIsTTY && Boolean(io.stdout.isTTY) && !ciSet && !parsed.yes;
+  const interactive = canAsk(io, parsed.yes);
   const ask = interactive ? (await import('./prompts.js')).askInTerminal : undefined;
   const answers = await resolveAnswers({
     flags: parsed.flags,

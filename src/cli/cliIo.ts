@@ -18,3 +18,9 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
   };
 }
+
+/** Questions are asked only in a terminal (stdin and stdout), without CI set, and without --yes. */
+export function canAsk(io: CliIo, yes: boolean): boolean {
+  const ciSet = io.env.CI !== undefined && !['', '0', 'false'].includes(io.env.CI.toLowerCase());
+  return io.stdinIsTTY && Boolean(io.stdout.isTTY) && !ciSet && !yes;
+}

@@ -9,7 +9,7 @@ import type { Answers } from '../options/schema.js';
 import { gitUser } from '../steps/git.js';
 import type { TeamTemplate } from '../team/teamTemplate.js';
 import type { Output } from '../ui/output.js';
-import type { CliIo } from './cliIo.js';
+import { canAsk, type CliIo } from './cliIo.js';
 import { equivalentCommand } from './commandLine.js';
 import type { ParsedArgs } from './parseArgs.js';
 import { askConflict, askInTerminal } from './prompts.js';
@@ -21,8 +21,7 @@ type CreateArgs = Extract<ParsedArgs, { kind: 'create' }>;
 /** `create-ml-prod [directory]`: answers, the command that reproduces them, then the project. */
 export async function runCreate(out: Output, io: CliIo, parsed: CreateArgs, team: TeamTemplate | undefined, signal: AbortSignal): Promise<number> {
   const { run } = parsed;
-  const ciSet = io.env.CI !== undefined && !['', '0', 'false'].includes(io.env.CI.toLowerCase());
-  const interactive = io.stdinIsTTY && Boolean(io.stdout.isTTY) && !ciSet && !run.yes;
+  const interactive = canAsk(io, run.yes);
 
   // 1. Resolve the answers: defaults < answers file < flags < prompts.
   const file = run.answersFile ? await readAnswersFile(path.resolve(io.cwd, run.answersFile)) : {};
