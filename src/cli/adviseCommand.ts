@@ -1,11 +1,11 @@
 import { advise } from '../advisor/advise.js';
+import { answeredRequirements, isRequirement } from '../advisor/answeredRequirements.js';
 import type { Requirements } from '../advisor/requirements.js';
 import { ExitCode } from '../errors.js';
 import { resolveAnswers } from '../options/resolveAnswers.js';
 import type { Output } from '../ui/output.js';
 import { canAsk, type CliIo } from './cliIo.js';
 import type { ParsedArgs } from './parseArgs.js';
-import { answeredRequirements } from '../components/adrComponent.js';
 
 type AdviseArgs = Extract<ParsedArgs, { kind: 'advise' }>;
 
@@ -17,7 +17,7 @@ export async function runAdvise(out: Output, io: CliIo, parsed: AdviseArgs): Pro
     flags: parsed.flags,
     defaults: { projectName: 'advice' },
     ...(ask
-      ? { ask: async (option, fallback, so) => (option.group === 'deployment' ? ask(option, fallback, so) : fallback), askDeployment: true }
+      ? { ask: async (option, fallback, so) => (isRequirement(option.id) ? ask(option, fallback, so) : fallback), askDeployment: true }
       : {}),
   });
   const requirements: Requirements = answeredRequirements(answers);

@@ -1,19 +1,9 @@
 import { advise } from '../advisor/advise.js';
-import type { Requirements } from '../advisor/requirements.js';
-import type { Answers } from '../options/schema.js';
+import { answeredRequirements } from '../advisor/answeredRequirements.js';
+import { REQUIREMENTS, type RequirementId } from '../advisor/requirements.js';
 import type { Component } from './component.js';
 
-const QUESTIONS = ['volume', 'churn', 'sla', 'consumer', 'stateful', 'degradation', 'frequency'] as const;
-
-/** The requirements that were answered (not `unanswered`). */
-export function answeredRequirements(answers: Answers): Requirements {
-  const out: Record<string, string> = {};
-  for (const id of QUESTIONS) {
-    const value = (answers as Record<string, unknown>)[id];
-    if (typeof value === 'string' && value !== 'unanswered') out[id] = value;
-  }
-  return out as Requirements;
-}
+const QUESTIONS = Object.keys(REQUIREMENTS) as RequirementId[];
 
 /** With any requirement answered: docs/adr/0001-deployment-strategy.md, the decision and its reasons. */
 export const adrComponent: Component = {

@@ -23,5 +23,9 @@ export const components: readonly Component[] = [
   overlayWhen('precommit', 'precommit', (a) => a.precommit),
   overlayPerValue('tracker', 'tracker', (a) => a.tracker),
   overlayPerValue('ci', 'ci', (a) => a.ci),
+  overlayWhen('lifecycle', 'lifecycle', (a) => a.lifecycle),
+  overlayPerChoice('strategies', 'strategies', (a) => a.strategies),
+  overlayPerValue('engine', 'engines', (a) => a.batchEngine),
+  overlayPerValue('scheduler', 'schedulers', (a) => a.scheduler),
   adrComponent,
 ];

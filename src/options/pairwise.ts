@@ -22,8 +22,53 @@ export function levelsOf(option: OptionDef): unknown[] | undefined {
   }
 }
 
+/** One factor of the covering sample: an option, or one choice of a multi-choice option (in or out). */
+interface Axis {
+  readonly id: string;
+  readonly values: readonly unknown[];
+  readonly choiceOf?: string;
+}
+
 /**
- * A covering sample: every pair of values of two options appears in at least one valid
+ * The factors: a choice or boolean option is one axis; a multi-choice option is one in-or-out
+ * axis per choice, so every pair of choices (of two options, or of one) is covered without
+ * multiplying subsets. `fixed` pins an option to one value.
+ */
+function axesOf(schema: readonly OptionDef[], fixed: Combination): Axis[] {
+  return schema.flatMap((option): Axis[] => {
+    const pinned = fixed[option.id];
+    if (option.kind === 'multi' && !option.documentationOnly) {
+      return option.choices.map((c) => ({
+        id: `${option.id}=${c.value}`,
+        choiceOf: option.id,
+        values: pinned !== undefined ? [(pinned as unknown[]).includes(c.value)] : [true, false],
+      }));
+    }
+    const values = pinned !== undefined ? [pinned] : levelsOf(option);
+    return values ? [{ id: option.id, values }] : [];
+  });
+}
+
+/** Axis values back to answers; a multi-choice option appears once all its choices are decided. */
+function comboOf(axes: readonly Axis[], indices: readonly number[]): Combination {
+  const combo: Combination = {};
+  const open = new Set<string>();
+  axes.forEach((axis, i) => {
+    const v = indices[i]!;
+    if (!axis.choiceOf) {
+      if (v !== -1) combo[axis.id] = axis.values[v];
+      return;
+    }
+    if (v === -1) open.add(axis.choiceOf);
+    const chosen = (combo[axis.choiceOf] ??= []) as string[];
+    if (axis.values[v] === true) chosen.push(axis.id.slice(axis.choiceOf.length + 1));
+  });
+  for (const id of open) delete combo[id];
+  return combo;
+}
+
+/**
+ * A covering sample: every pair of values of two factors appears in at least one valid
  * combination (greedy, deterministic). `fixed` pins options (e.g. the Python version CI has).
  */
 export function pairwiseSample(
@@ -31,21 +76,18 @@ export function pairwiseSample(
   schema: readonly OptionDef[] = optionSchema,
   rules: readonly Constraint[] = allConstraints,
 ): Combination[] {
-  const axes = schema
-    .map((o) => [o.id, fixed[o.id] !== undefined ? [fixed[o.id]] : levelsOf(o)] as const)
-    .filter((axis): axis is readonly [string, unknown[]] => axis[1] !== undefined);
+  const axes = axesOf(schema, fixed);
   const key = (a: number, va: number, b: number, vb: number) => `${a}:${va}|${b}:${vb}`;
   const valid = (combo: Combination) => !rules.some((rule) => rule.violated(combo));
   // Unassigned axes (-1) are left out, so rules can judge a partial combination.
-  const toCombo = (indices: number[]) =>
-    Object.fromEntries(indices.flatMap((v, i) => (v === -1 ? [] : [[axes[i]![0], axes[i]![1][v]] as const])));
+  const toCombo = (indices: number[]) => comboOf(axes, indices);
 
   // Every pair that some valid combination can hold.
   const uncovered = new Set<string>();
   for (let a = 0; a < axes.length; a++) {
     for (let b = a + 1; b < axes.length; b++) {
-      for (let va = 0; va < axes[a]![1].length; va++) {
-        for (let vb = 0; vb < axes[b]![1].length; vb++) uncovered.add(key(a, va, b, vb));
+      for (let va = 0; va < axes[a]!.values.length; va++) {
+        for (let vb = 0; vb < axes[b]!.values.length; vb++) uncovered.add(key(a, va, b, vb));
       }
     }
   }
@@ -64,7 +106,7 @@ export function pairwiseSample(
       for (const [axis, value] of fixedPair) indices[axis!] = value!;
       const order = axes.map((_, i) => i).filter((i) => indices[i] === -1).sort(() => random() - 0.5);
       for (const axis of order) {
-        const options = axes[axis]![1].map((_, v) => v).sort(() => random() - 0.5);
+        const options = axes[axis]!.values.map((_, v) => v).sort(() => random() - 0.5);
         let choice = options[0]!;
         let choiceGain = -1;
         for (const v of options) {

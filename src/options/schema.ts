@@ -18,6 +18,7 @@ import {
 } from './names.js';
 import { validateEmail, validateText } from './textRules.js';
 import { deploymentQuestions } from './deploymentQuestions.js';
+import { defaultBatchEngine, defaultStrategies } from './deploymentDefaults.js';
 
 export const optionSchema = [
   defineString({
@@ -206,9 +207,59 @@ export const optionSchema = [
   defineBoolean({ id: 'notebooks', group: 'components', message: 'Notebooks with sample data?', help: 'notebooks/model_poc.ipynb (the sample data stays either way)', default: true }),
   defineBoolean({ id: 'docker', group: 'components', message: 'Docker images (cicd/)?', help: 'build and release Dockerfiles with build.sh and release.sh', default: true }),
   defineBoolean({ id: 'precommit', group: 'components', message: 'pre-commit hooks?', help: '.pre-commit-config.yaml with the lint and type hooks', default: true }),
+  defineBoolean({
+    id: 'lifecycle',
+    group: 'ml',
+    message: 'Model lifecycle (data drops, registry, champion/challenger, drift, retraining)?',
+    help: 'seed 003: update drops, model registry with stages, drift report, retraining pipeline (needs --jobs)',
+    default: ({ answers }) => answers.jobs !== false,
+  }),
   // Seed 002's requirement questions: answered, they pick the deployment strategy and are
   // written into docs/adr/0001-deployment-strategy.md (asked with --advise, or given as flags).
   ...deploymentQuestions(),
+  // After the requirement questions: when they are answered, the advice is the default.
+  defineMulti({
+    id: 'strategies',
+    group: 'deployment',
+    message: 'Deployment strategies',
+    help: 'seed 002 strategies to generate (comma-separated; default: the advice, else batch and rest)',
+    valueName: '<list>',
+    default: defaultStrategies,
+    choices: [
+      { value: 'batch', help: 'chunked, idempotent batch scoring of files or SQL (jobs/inference)' },
+      { value: 'rest', help: 'the REST service plus Kubernetes Deployment, Service and autoscaler' },
+      { value: 'stream', help: 'event-stream consumer (Redis Streams; Kafka variant), at-least-once' },
+      { value: 'serverless', help: 'AWS Lambda-style handler with a SAM template' },
+      { value: 'database', help: 'scores SQL rows into a predictions table with the model version' },
+      { value: 'preprocess', help: 'precomputed predictions for a key space, served from a lookup' },
+    ],
+  }),
+  defineChoice({
+    id: 'batchEngine',
+    group: 'deployment',
+    message: 'Batch engine',
+    help: 'engine of the inference and processing jobs (seed 002: pandas until the workload is massive)',
+    valueName: '<engine>',
+    default: defaultBatchEngine,
+    choices: [
+      { value: 'pandas', help: 'pandas, in chunks (small to large workloads)' },
+      { value: 'dask', help: 'Dask dataframes on a distributed cluster (massive workloads)' },
+      { value: 'spark', help: 'PySpark (massive workloads; needs Java)' },
+    ],
+  }),
+  defineChoice({
+    id: 'scheduler',
+    group: 'deployment',
+    message: 'Job scheduler',
+    help: 'what runs the pipeline job on a schedule',
+    valueName: '<scheduler>',
+    default: 'none',
+    choices: [
+      { value: 'none', help: 'none: cron examples' },
+      { value: 'prefect', help: 'Prefect flow' },
+      { value: 'airflow', help: 'Airflow DAG whose tasks call the jobs' },
+    ],
+  }),
 ] as const;
 
 type Schema = typeof optionSchema;
@@ -228,6 +279,31 @@ export const constraints: readonly Constraint[] = [
     options: ['dataLoaders'],
     violated: (a) => Array.isArray(a.dataLoaders) && !a.dataLoaders.includes('csv'),
     message: 'the CSV loader is required: the sample data ships as CSV',
+  },
+  {
+    options: ['strategies'],
+    violated: (a) => Array.isArray(a.strategies) && a.strategies.length === 0,
+    message: 'choose at least one deployment strategy',
+  },
+  {
+    options: ['strategies', 'service'],
+    violated: (a) => Array.isArray(a.strategies) && a.strategies.includes('rest') && a.service === false,
+    message: 'the rest strategy deploys the REST service: keep --service, or leave rest out of --strategies',
+  },
+  {
+    options: ['strategies', 'dataLoaders'],
+    violated: (a) => Array.isArray(a.strategies) && a.strategies.includes('database') && Array.isArray(a.dataLoaders) && !a.dataLoaders.includes('sql'),
+    message: 'the database strategy reads and writes SQL: add sql to --data-loaders',
+  },
+  {
+    options: ['scheduler', 'jobs'],
+    violated: (a) => a.scheduler !== undefined && a.scheduler !== 'none' && a.jobs === false,
+    message: 'the scheduler runs the jobs: keep --jobs, or choose --scheduler none',
+  },
+  {
+    options: ['lifecycle', 'jobs'],
+    violated: (a) => a.lifecycle === true && a.jobs === false,
+    message: 'the retraining pipeline runs as jobs: keep --jobs, or choose --no-lifecycle',
   },
   {
     options: ['ci', 'docker'],

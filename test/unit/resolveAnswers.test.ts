@@ -29,6 +29,7 @@ describe('answer precedence: defaults < answers file < flags < prompts', () => {
       notebooks: true,
       docker: true,
       precommit: true,
+      lifecycle: true,
       volume: 'unanswered',
       churn: 'unanswered',
       sla: 'unanswered',
@@ -36,6 +37,9 @@ describe('answer precedence: defaults < answers file < flags < prompts', () => {
       stateful: 'unanswered',
       degradation: 'unanswered',
       frequency: 'unanswered',
+      strategies: ['batch', 'rest'],
+      batchEngine: 'pandas',
+      scheduler: 'none',
     });
   });
 
