@@ -17,8 +17,6 @@ export const adrComponent: Component = {
       data: {
         advice,
         requirementRows: QUESTIONS.map((id) => ({ id, answer: (requirements as Record<string, string | undefined>)[id] ?? 'not answered' })),
-        adviceIsRest: advice.strategy === 'rest',
-        adviceIsBatch: advice.strategy === 'batch',
       },
     };
   },

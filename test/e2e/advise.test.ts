@@ -25,7 +25,14 @@ describe('advise and the decision record', () => {
     const adr = readFileSync(path.join(cwd, 'decided', 'docs', 'adr', '0001-deployment-strategy.md'), 'utf8');
     expect(adr).toMatch(/Decision: \*\*Web service \(REST API\)\*\*/);
     expect(adr).toMatch(/\| sla \| yes \|/);
-    expect(adr).toContain('src/decided/service/');
-    expect(JSON.parse(readFileSync(path.join(cwd, 'decided', '.create-ml-prod.json'), 'utf8')).answers.sla).toBe('yes');
+    // The advice is the default strategy, and the record says it was generated.
+    expect(adr).toContain('The advised strategy, `rest`, is one of them.');
+    const recorded = JSON.parse(readFileSync(path.join(cwd, 'decided', '.create-ml-prod.json'), 'utf8')).answers;
+    expect(recorded.sla).toBe('yes');
+    expect(recorded.strategies).toEqual(['rest']);
+    // Overriding the advice is allowed, and recorded as such.
+    const overridden = await runCli(['overridden', '--yes', '--no-git', '--volume', 'moderate', '--sla', 'yes', '--consumer', 'external', '--stateful', 'no', '--strategies', 'batch'], { cwd });
+    expect(overridden.exitCode, overridden.stderr).toBe(0);
+    expect(readFileSync(path.join(cwd, 'overridden', 'docs', 'adr', '0001-deployment-strategy.md'), 'utf8')).toMatch(/advised strategy, `rest`, was \*\*not\*\* chosen/);
   });
 });
