@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,17 +23,16 @@ from ..config import Settings
 from ..data_loaders import get_loader
 from ..data_loaders.data_loader import DEFAULT_CHUNK_SIZE
 from ..errors import ConfigError, DataError
-from ..models.common.artifact import load_artifact
+from ..models.common.artifact import ModelArtifact, load_artifact
 from ..pipelines.predict import PREDICTION_COLUMN, PROBA_PREFIX, prediction_frame
 
 logger = logging.getLogger(__name__)
 
-CREATE_TABLES = (
-    "CREATE TABLE predictions ("
-    " key TEXT PRIMARY KEY, prediction TEXT NOT NULL, probabilities TEXT"
-    ") WITHOUT ROWID",
-    "CREATE TABLE metadata (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
-)
+CREATE_TABLES = """
+CREATE TABLE predictions (key TEXT PRIMARY KEY, prediction TEXT NOT NULL, probabilities TEXT)
+    WITHOUT ROWID;
+CREATE TABLE metadata (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
 INSERT_PREDICTION = "INSERT INTO predictions (key, prediction, probabilities) VALUES (?, ?, ?)"
 INSERT_METADATA = "INSERT INTO metadata (name, value) VALUES (?, ?)"
 
@@ -67,6 +67,30 @@ def _rows(frame: pd.DataFrame, key_column: str) -> list[tuple[str, str, str | No
     return rows
 
 
+def _insert_chunks(
+    connection: sqlite3.Connection,
+    chunks: Iterable[pd.DataFrame],
+    artifact: ModelArtifact,
+    key_column: str,
+    source: Path,
+) -> int:
+    """Score and insert every chunk of ``source``; return the number of rows."""
+    rows = 0
+    for chunk in chunks:
+        if chunk.empty:
+            continue
+        if chunk[key_column].isna().any():
+            raise DataError(f"{source}: empty {key_column!r} key in the chunk after row {rows}")
+        predictions = prediction_frame(artifact, chunk)
+        try:
+            connection.executemany(INSERT_PREDICTION, _rows(predictions, key_column))
+        except sqlite3.IntegrityError:
+            raise DataError(f"{source}: repeated {key_column!r} keys") from None
+        rows += len(predictions)
+        logger.info("chunk scored", extra={"rows": rows})
+    return rows
+
+
 def precompute(
     settings: Settings,
     model_ref: str | Path = "latest",
@@ -91,23 +115,11 @@ def precompute(
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
     partial.unlink(missing_ok=True)
-    rows = 0
     connection = sqlite3.connect(partial)
     try:
-        for statement in CREATE_TABLES:
-            connection.execute(statement)
-        for chunk in loader.iter_chunks(chunk_size):
-            if chunk.empty:
-                continue
-            if chunk[key_column].isna().any():
-                raise DataError(f"{source}: empty {key_column!r} key in chunk at row {rows}")
-            predictions = prediction_frame(artifact, chunk)
-            try:
-                connection.executemany(INSERT_PREDICTION, _rows(predictions, key_column))
-            except sqlite3.IntegrityError:
-                raise DataError(f"{source}: repeated {key_column!r} keys") from None
-            rows += len(predictions)
-            logger.info("chunk scored", extra={"rows": rows})
+        connection.executescript(CREATE_TABLES)
+        chunks = loader.iter_chunks(chunk_size)
+        rows = _insert_chunks(connection, chunks, artifact, key_column, source)
         metadata = {
             "model_version": artifact.version,
             "task": artifact.task,
