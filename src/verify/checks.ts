@@ -122,7 +122,7 @@ function deploymentChecks(): Check[] {
   return [
     {
       id: 'kubernetes-validate',
-      title: `Kubernetes ${KUBERNETES_VERSION} schemas (deploy/k8s)`,
+      title: `kubernetes-validate (k8s ${KUBERNETES_VERSION})`,
       tool: 'kubernetes-validate',
       applies: (root) => manifests(root).length > 0,
       command: (root) => nonEmpty(['kubernetes-validate', '--strict', '--kubernetes-version', KUBERNETES_VERSION, ...manifests(root)]),
