@@ -3,6 +3,7 @@ import { baseComponent } from './baseComponent.js';
 import type { Component } from './component.js';
 import { licenseComponent } from './licenseComponent.js';
 import { pythonComponent } from './pythonComponent.js';
+import { strategiesComponent } from './strategiesComponent.js';
 import { taskComponent } from './taskComponent.js';
 import { overlayPerChoice, overlayPerValue, overlayWhen } from './toggleComponent.js';
 
@@ -24,7 +25,7 @@ export const components: readonly Component[] = [
   overlayPerValue('tracker', 'tracker', (a) => a.tracker),
   overlayPerValue('ci', 'ci', (a) => a.ci),
   overlayWhen('lifecycle', 'lifecycle', (a) => a.lifecycle),
-  overlayPerChoice('strategies', 'strategies', (a) => a.strategies),
+  strategiesComponent,
   overlayPerValue('engine', 'engines', (a) => a.batchEngine),
   overlayPerValue('scheduler', 'schedulers', (a) => a.scheduler),
   adrComponent,

@@ -9,6 +9,9 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'cicd/release': 'release image: docker/Dockerfile, release.sh',
   configs: 'settings: base.yaml plus integration, staging and production overlays',
   data: 'local data, not in git (see data/README.md)',
+  deploy: 'deployment descriptors of the chosen strategies',
+  'deploy/k8s': 'Kubernetes Deployment, Service, HorizontalPodAutoscaler, model volume',
+  'deploy/serverless': 'AWS SAM template, Lambda image Dockerfile, sample events',
   jobs: 'batch jobs: README.md, config.yaml and run.sh each',
   notebooks: 'exploration and proofs of concept',
   'notebooks/dummy_data': 'small sample data, kept in git',
@@ -19,6 +22,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'src/<pkg>/models': 'model families, registered by name',
   'src/<pkg>/pipelines': 'process, train, predict, evaluate',
   'src/<pkg>/service': 'FastAPI app: /health, /ready, /predict, /model',
+  'src/<pkg>/serverless': 'AWS Lambda-style handler: event parsing, validation, responses',
+  'src/<pkg>/preprocess': 'precomputed predictions: precompute a key space, look keys up',
   'src/<pkg>/run.py': 'the command-line application',
   tests: 'unit/ and integration/ suites, run_tests.py, .coveragerc',
   'build.py': 'builds the wheel and the images; deploys a release',
@@ -41,7 +46,7 @@ function variantDescriptions(paths: readonly string[]): Readonly<Record<string, 
 }
 
 /** Folders whose children are listed too (one level). */
-const EXPANDED = ['cicd', 'jobs', 'notebooks', 'src/<pkg>', 'tests'];
+const EXPANDED = ['cicd', 'deploy', 'jobs', 'notebooks', 'src/<pkg>', 'tests'];
 
 interface Node {
   readonly path: string;

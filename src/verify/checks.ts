@@ -78,6 +78,7 @@ export function projectChecks(python: string, answers: Pick<Answers, 'depsManage
       command: (root) => nonEmpty(['actionlint', ...filesUnder(root, '.github/workflows', /\.ya?ml$/)]),
     },
     ...ciSchemaChecks(),
+    ...deploymentChecks(),
     { id: 'bandit', title: 'bandit (medium and high)', tool: 'bandit', command: () => ['bandit', '--quiet', '--recursive', '--severity-level', 'medium', 'src'] },
     { id: 'yamllint', title: 'yamllint', tool: 'yamllint', command: () => ['yamllint', '--strict', '.'] },
     { id: 'pyproject', title: 'validate-pyproject', tool: 'validate-pyproject', command: () => ['validate-pyproject', 'pyproject.toml'] },
@@ -104,6 +105,29 @@ function ciSchemaChecks(): Check[] {
       command: () => ['gitlab-ci-local', '--list-all', '--state-dir', '.venv/gitlab-ci-local'],
     },
     { id: 'azure-schema', title: 'Azure Pipelines schema', tool: 'check-jsonschema', applies: has('azure-pipelines.yml'), command: () => schema('azure-pipelines', 'azure-pipelines.yml') },
+  ];
+}
+
+/** The Kubernetes version the rest strategy's manifests are validated against (README, Makefile). */
+export const KUBERNETES_VERSION = '1.32.0';
+
+/**
+ * Deployment descriptors of the strategies, validated offline: Kubernetes manifests against the
+ * schemas kubernetes-validate ships, and the SAM template with cfn-lint (aws-sam-translator
+ * expands the Serverless transform locally).
+ */
+function deploymentChecks(): Check[] {
+  const manifests = (root: string) => filesUnder(root, 'deploy/k8s', /\.ya?ml$/);
+  const sam = 'deploy/serverless/template.yaml';
+  return [
+    {
+      id: 'kubernetes-validate',
+      title: `kubernetes-validate (k8s ${KUBERNETES_VERSION})`,
+      tool: 'kubernetes-validate',
+      applies: (root) => manifests(root).length > 0,
+      command: (root) => nonEmpty(['kubernetes-validate', '--strict', '--kubernetes-version', KUBERNETES_VERSION, ...manifests(root)]),
+    },
+    { id: 'cfn-lint', title: 'cfn-lint (SAM template)', tool: 'cfn-lint', applies: (root) => existsSync(path.join(root, sam)), command: () => ['cfn-lint', sam] },
   ];
 }
 

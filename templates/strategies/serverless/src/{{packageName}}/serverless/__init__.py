@@ -1,0 +1,1 @@
+"""AWS Lambda-style entry point: ``handler.handler`` (see deploy/serverless/template.yaml)."""
