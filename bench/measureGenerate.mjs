@@ -1,5 +1,6 @@
 /** @import { Contender, Section, Target } from './types.js' */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { benchEnv } from './benchEnv.mjs';
 import { benchVenv } from './benchVenv.mjs';
@@ -26,9 +27,13 @@ const CCDS = 'ccds --no-input';
  * @param {{ runs: number | undefined, ccdsTemplate: string | undefined }} options
  * @returns {Section}
  */
-export function measureGenerate({ runs, ccdsTemplate }) {
+export function measureGenerate({ runs, ccdsTemplate: given }) {
   const env = benchEnv({ GIT_TERMINAL_PROMPT: '0' });
   const venv = benchVenv();
+  // Without --ccds-template, use a template shipped inside the installed package if there is one
+  // (offline); 2.3.0 ships none, and the note below says what its package holds instead.
+  const shipped = shippedCcdsTemplate(venv.python);
+  const ccdsTemplate = given ?? shipped.template;
   // cookiecutter clones and records replays under $HOME by default; keep all of it in .bench/.
   const ccdsConfig = path.join(paths.benchDir, 'cookiecutter-config.yaml');
   mkdirSync(paths.benchDir, { recursive: true });
@@ -88,7 +93,9 @@ export function measureGenerate({ runs, ccdsTemplate }) {
   } else {
     notes.push(
       `ccds could not generate its default project here (\`${lastLine(result.failures.get(CCDS) ?? '')}\`). ` +
-        'The PyPI package holds only the command; its template is cloned from GitHub at run time, which this machine cannot reach. ' +
+        `Its installed package (${shipped.describe}) has no \`cookiecutter.json\` and no \`{{ cookiecutter.repo_name }}\` tree, so it cannot be its own template offline ` +
+        '(`ccds <site-packages>/ccds --no-input` answers "A valid repository ... could not be found"; the sdist on PyPI holds the same 10 files); ' +
+        'without a template argument ccds runs `git clone https://github.com/drivendataorg/cookiecutter-data-science` on every run, and this machine cannot reach GitHub. ' +
         'Rerun with `--ccds-template <local clone>` where a copy is at hand.',
     );
   }
@@ -126,4 +133,19 @@ export function measureGenerate({ runs, ccdsTemplate }) {
     ],
     notes,
   };
+}
+
+/**
+ * Where the installed cookiecutter-data-science package lives, and its template if it ships one.
+ * @param {string} python
+ * @returns {{ template: string | undefined, describe: string }}
+ */
+function shippedCcdsTemplate(python) {
+  const probe = spawnSync(python, ['-c', 'import ccds, os; print(os.path.dirname(ccds.__file__))'], { encoding: 'utf8' });
+  const dir = probe.status === 0 ? probe.stdout.trim() : '';
+  if (!dir) return { template: undefined, describe: 'not importable' };
+  for (const candidate of [dir, path.dirname(dir)]) {
+    if (existsSync(path.join(candidate, 'cookiecutter.json'))) return { template: candidate, describe: candidate };
+  }
+  return { template: undefined, describe: 'the `ccds` module: `__main__.py`, `monkey_patch.py`, `hook_utils/`' };
 }

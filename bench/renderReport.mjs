@@ -1,4 +1,5 @@
 /** @import { Section, Status } from './types.js' */
+import { readFileSync } from 'node:fs';
 import { formatTable } from './formatTable.mjs';
 import { MEASURES } from './parseOptions.mjs';
 
@@ -47,6 +48,8 @@ export function renderReport({ date, tookMs, machine, sections, only, argv }) {
     for (const note of section.notes) out.push(`- ${note}`);
     if (section.notes.length > 0) out.push('');
   }
+  // Hand-written: what changed between runs and why (the figures above are regenerated).
+  out.push(readFileSync(new URL('./history.md', import.meta.url), 'utf8').trim(), '');
   out.push(
     '## How to run',
     '',

@@ -1,5 +1,6 @@
 /** The Handlebars environment: no HTML escaping, strict variables, one helper per target language. */
 import Handlebars from 'handlebars';
+import { compiledCacheDir, createCompiledCache } from './compiledCache.js';
 import { COMPILE_OPTIONS, prepareSource } from './prepareSource.js';
 import {
   commentText,
@@ -20,8 +21,9 @@ function stringArg(name: string, value: unknown): string {
   return value;
 }
 
-export function createRenderer() {
+export function createRenderer(options: { readonly cacheDir?: string | undefined } = { cacheDir: compiledCacheDir() }) {
   const hbs = Handlebars.create();
+  const compiled = createCompiledCache(options.cacheDir, `${Handlebars.VERSION}\0${JSON.stringify(COMPILE_OPTIONS)}`);
   const escapers: Record<string, (value: string) => string> = {
     toml: tomlString,
     yaml: yamlString,
@@ -41,12 +43,21 @@ export function createRenderer() {
   hbs.registerHelper('not', (value: unknown) => !value);
 
   const cache = new Map<string, HandlebarsTemplateDelegate>();
+  const load = (prepared: string): HandlebarsTemplateDelegate => {
+    const spec = compiled.spec(prepared, (text) => String(hbs.precompile(text, COMPILE_OPTIONS)));
+    try {
+      // A precompiled template is a JavaScript object literal; `template` binds it to our helpers.
+      return hbs.template(new Function(`return ${spec}`)() as TemplateSpecification);
+    } catch {
+      return hbs.compile(prepared, COMPILE_OPTIONS); // a damaged cache file
+    }
+  };
   return {
     /** Renders a template text; `name` (its path under templates/) is used in error messages. */
     render(source: string, context: RenderContext, name: string): string {
       let template = cache.get(source);
       if (!template) {
-        template = hbs.compile(prepareSource(source), COMPILE_OPTIONS);
+        template = load(prepareSource(source));
         cache.set(source, template);
       }
       try {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binPath, cleanEnv } from '../helpers/cli.js';
 import { structuralProblems } from '../helpers/parseOutputs.js';
-import { smokePath, smokeRoot } from './tools.js';
+import { smokePath, smokeRoot, toolsBin } from './tools.js';
 
 interface Variant {
   readonly name: string;
@@ -73,7 +73,7 @@ describe.each(variants)('generated project: $name', ({ name, args }) => {
     expect(bad.all).not.toMatch(/Traceback/);
   });
 
-  it('serves /health and /predict with uvicorn on 127.0.0.1, and answers 422 to a malformed body', async () => {
+  it('serves /health and /predict with uvicorn on 127.0.0.1, answers 422 to a malformed body, and passes schemathesis', async () => {
     const port = await freePort();
     const server = execa(path.join(root, '.venv', 'bin', 'uvicorn'), [`${pkg}.service.app:app`, '--host', '127.0.0.1', '--port', String(port)], {
       cwd: root, env: env(), extendEnv: false, reject: false, stdin: 'ignore', all: true,
@@ -91,6 +91,16 @@ describe.each(variants)('generated project: $name', ({ name, args }) => {
       expect(malformed.status).toBe(422);
       const model = await fetch(`${base}/model`);
       expect(model.status).toBe(200);
+      // Property-based: every operation of the OpenAPI schema, schema-valid and invalid bodies,
+      // every check (no 5xx, documented status codes and response schemas, valid data accepted,
+      // invalid data refused). Bounded: 60 examples per operation (about 10 s here), killed at 2 min.
+      // (--max-time would not bound it: it makes fuzzing repeat until the time is spent.)
+      const st = await execa(path.join(toolsBin, 'schemathesis'), [
+        'run', `${base}/openapi.json`, '--checks', 'all', '--max-examples', '60',
+        '--workers', '1', '--request-timeout', '10', '--no-color',
+      ], { cwd: parent, env: env(), extendEnv: false, reject: false, all: true, stdin: 'ignore', timeout: 120_000 });
+      expect(st.exitCode, st.all).toBe(0);
+      expect(st.all).toMatch(/No issues found/);
     } finally {
       server.kill('SIGTERM');
       await server;

@@ -1,0 +1,49 @@
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compiledCacheDir } from '../../src/render/compiledCache.js';
+import { createRenderer } from '../../src/render/handlebars.js';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cmp-cache-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) {
+    chmodSync(dir, 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+describe('compiled template cache', () => {
+  it('stores a template on first use and renders the same from the cache in a later run', () => {
+    const cacheDir = path.join(tempDir(), 'compiled');
+    const source = '{{#if on}}{{py name}}{{else}}off{{/if}} ${{ github.sha }}';
+    const first = createRenderer({ cacheDir }).render(source, { on: true, name: 'a"b' }, 't');
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+    const later = createRenderer({ cacheDir });
+    expect(later.render(source, { on: true, name: 'a"b' }, 't')).toBe(first);
+    expect(first).toBe('"a\\"b" ${{ github.sha }}');
+    expect(() => later.render(source, { on: true }, 'file.hbs')).toThrow(/file.hbs/); // still strict
+  });
+
+  it('recompiles over a damaged cache file and works without a writable cache', () => {
+    const cacheDir = path.join(tempDir(), 'compiled');
+    createRenderer({ cacheDir }).render('{{v}}!', { v: 1 }, 't');
+    for (const file of readdirSync(cacheDir)) writeFileSync(path.join(cacheDir, file), 'not javascript (');
+    expect(createRenderer({ cacheDir }).render('{{v}}!', { v: 2 }, 't')).toBe('2!');
+
+    const readOnly = tempDir();
+    chmodSync(readOnly, 0o500);
+    expect(createRenderer({ cacheDir: path.join(readOnly, 'compiled') }).render('{{v}}?', { v: 3 }, 't')).toBe('3?');
+    expect(createRenderer({ cacheDir: undefined }).render('{{v}}.', { v: 4 }, 't')).toBe('4.');
+  });
+
+  it('lives under XDG_CACHE_HOME, and CREATE_ML_PROD_NO_CACHE turns it off', () => {
+    expect(compiledCacheDir({ XDG_CACHE_HOME: '/c' })).toBe(path.join('/c', 'create-ml-prod', 'compiled'));
+    expect(compiledCacheDir({ XDG_CACHE_HOME: '/c', CREATE_ML_PROD_NO_CACHE: '1' })).toBeUndefined();
+  });
+});
