@@ -119,6 +119,37 @@ def _id_column(settings: Settings, artifact: ModelArtifact) -> str:
     return id_column
 
 
+def _score_pages(
+    engine: sa.Engine,
+    loader: SqlDataLoader,
+    *,
+    artifact: ModelArtifact,
+    id_column: str,
+    table_name: str,
+    chunk_size: int,
+    scored_at: datetime,
+) -> int:
+    """Predict and write page by page; returns the number of rows written."""
+    rows = 0
+    with engine.connect() as reader:
+        for chunk in source_pages(reader, loader, id_column, chunk_size):
+            reader.rollback()  # end the read transaction before writing (SQLite locks)
+            predictions = prediction_frame(artifact, chunk)
+            target = predictions_table(
+                table_name,
+                id_column,
+                column_type(chunk[id_column]),
+                column_type(predictions[PREDICTION_COLUMN]),
+                with_probabilities=artifact.task == "classification",
+            )
+            records = _records(predictions, id_column, artifact.version, scored_at)
+            with engine.begin() as writer:
+                target.create(writer, checkfirst=True)
+                _write_chunk(writer, target, id_column, records)
+            rows += len(predictions)
+    return rows
+
+
 def score_database(
     settings: Settings,
     *,
@@ -139,30 +170,17 @@ def score_database(
     id_column = _id_column(settings, artifact)
     loader = SqlDataLoader(source or options.source, url=url)
     table_name = table or options.predictions_table
-    scored_at = now or datetime.now(timezone.utc)
     engine = sa.create_engine(loader.database_url())
-    rows = 0
     try:
-        with engine.connect() as reader:
-            for chunk in source_pages(reader, loader, id_column, chunk_size or options.chunk_size):
-                reader.rollback()  # end the read transaction before writing (SQLite locks)
-                predictions = prediction_frame(artifact, chunk)
-                target = predictions_table(
-                    table_name,
-                    id_column,
-                    column_type(chunk[id_column]),
-                    column_type(predictions[PREDICTION_COLUMN]),
-                    with_probabilities=artifact.task == "classification",
-                )
-                with engine.begin() as writer:
-                    target.create(writer, checkfirst=True)
-                    _write_chunk(
-                        writer,
-                        target,
-                        id_column,
-                        _records(predictions, id_column, artifact.version, scored_at),
-                    )
-                rows += len(predictions)
+        rows = _score_pages(
+            engine,
+            loader,
+            artifact=artifact,
+            id_column=id_column,
+            table_name=table_name,
+            chunk_size=chunk_size or options.chunk_size,
+            scored_at=now or datetime.now(timezone.utc),
+        )
     except SQLAlchemyError as exc:
         raise DataError(f"database scoring failed: {str(exc).splitlines()[0]}") from None
     finally:

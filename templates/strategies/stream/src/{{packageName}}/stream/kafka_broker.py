@@ -87,6 +87,7 @@ class KafkaBroker:
     ) -> KafkaBroker:
         """Real confluent-kafka clients; raises DataError without the ``kafka`` extra."""
         try:
+            # pylint: disable-next=import-outside-toplevel
             from confluent_kafka import Consumer, Producer  # noqa: PLC0415 - optional extra
         except ImportError:
             raise DataError("the Kafka broker needs the 'kafka' extra (confluent-kafka)") from None
@@ -146,6 +147,7 @@ class KafkaBroker:
 
 
 def _partitions(next_offsets: Mapping[tuple[str, int], int]) -> list[Any]:
+    # pylint: disable-next=import-outside-toplevel
     from confluent_kafka import TopicPartition  # noqa: PLC0415 - optional extra
 
     return [
