@@ -1,0 +1,1 @@
+"""Database scoring: read rows from SQL, write predictions back with the model version."""

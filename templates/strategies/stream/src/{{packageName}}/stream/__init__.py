@@ -1,0 +1,1 @@
+"""Stream scoring: read events, predict, publish one result per event id (at least once)."""
