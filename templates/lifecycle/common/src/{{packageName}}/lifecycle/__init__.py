@@ -3,8 +3,8 @@
 from ..errors import MLProjectError
 
 
-class LifecycleRefusal(MLProjectError):
+class LifecycleRefusalError(MLProjectError):
     """A lifecycle step refused to go on (a bad drop, a challenger that is not better...)."""
 
 
-__all__ = ["LifecycleRefusal"]
+__all__ = ["LifecycleRefusalError"]

@@ -1,18 +1,18 @@
 """The lifecycle's ``run.py`` subcommands: ingest, drift, retrain, promote, rollback, registry.
 
-Each returns the JSON summary ``run.py`` prints; a refusal raises :class:`LifecycleRefusal`,
+Each returns the JSON summary ``run.py`` prints; a refusal raises :class:`LifecycleRefusalError`,
 which ``run.py`` turns into exit code 1 and one ``error:`` line with the reason.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
 
 from ..config import Settings
-from . import LifecycleRefusal
+from . import LifecycleRefusalError
 from .backend import open_registry
 from .drift import drift_report
 from .ingest import ingest
@@ -21,26 +21,30 @@ from .promotion import evaluate_challenger, retrain
 Handler = Callable[[Settings, argparse.Namespace], dict[str, Any]]
 
 
-def add_lifecycle_parsers(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
+def add_lifecycle_parsers(subparsers: Any, parents: Sequence[argparse.ArgumentParser]) -> None:
     """Add the subcommands to ``run.py``'s parser (their handlers: ``LIFECYCLE_COMMANDS``)."""
     ingest_parser = subparsers.add_parser(
-        "ingest", parents=parents, help="merge update drops into full_data (quarantine bad rows)"
+        "ingest",
+        parents=list(parents),
+        help="merge update drops into full_data (quarantine bad rows)",
     )
     ingest_parser.add_argument("--drop", metavar="FILE", help="one drop (default: every pending)")
     drift_parser = subparsers.add_parser(
-        "drift", parents=parents, help="drift and decay report of the newest drop"
+        "drift", parents=list(parents), help="drift and decay report of the newest drop"
     )
     drift_parser.add_argument("--current", metavar="FILE", help="data to check (default: newest)")
     drift_parser.add_argument("--reference", metavar="FILE", help="reference (default: initial)")
     drift_parser.add_argument("--output", metavar="DIR", help="report directory")
-    subparsers.add_parser("retrain", parents=parents, help="train a challenger on full_data")
+    subparsers.add_parser("retrain", parents=list(parents), help="train a challenger on full_data")
     promote_parser = subparsers.add_parser(
-        "promote", parents=parents, help="champion/challenger evaluation; promote by rule"
+        "promote", parents=list(parents), help="champion/challenger evaluation; promote by rule"
     )
     promote_parser.add_argument("--challenger", metavar="VERSION", help="default: newest candidate")
     promote_parser.add_argument("--data", metavar="FILE", help="default: the recent rows")
-    subparsers.add_parser("rollback", parents=parents, help="restore the previous champion")
-    subparsers.add_parser("registry", parents=parents, help="list registered models and stages")
+    subparsers.add_parser("rollback", parents=list(parents), help="restore the previous champion")
+    subparsers.add_parser(
+        "registry", parents=list(parents), help="list registered models and stages"
+    )
 
 
 def _run_ingest(settings: Settings, args: argparse.Namespace) -> dict[str, Any]:
@@ -66,7 +70,7 @@ def _run_retrain(settings: Settings, args: argparse.Namespace) -> dict[str, Any]
 def _run_promote(settings: Settings, args: argparse.Namespace) -> dict[str, Any]:
     result = evaluate_challenger(settings, args.challenger, args.data)
     if not result.promoted:
-        raise LifecycleRefusal(f"{result.reason}; report: {result.report_path}")
+        raise LifecycleRefusalError(f"{result.reason}; report: {result.report_path}")
     return {
         "champion": result.challenger,
         "previous_champion": result.champion,
@@ -82,7 +86,9 @@ def _run_rollback(settings: Settings, args: argparse.Namespace) -> dict[str, Any
 
 def _run_registry(settings: Settings, args: argparse.Namespace) -> dict[str, Any]:
     models = open_registry(settings).models()
-    return {"models": [{"version": m.version, "stage": m.stage, "metrics": m.metrics} for m in models]}
+    return {
+        "models": [{"version": m.version, "stage": m.stage, "metrics": m.metrics} for m in models]
+    }
 
 
 LIFECYCLE_COMMANDS: dict[str, Handler] = {

@@ -28,7 +28,7 @@ from ..data_loaders import load_data
 from ..errors import ArtifactError
 from ..models.common.artifact import load_artifact, write_json
 from ..pipelines.metrics import HIGHER_IS_BETTER, PRIMARY_METRIC, compute_metrics
-from . import LifecycleRefusal
+from . import LifecycleRefusalError
 from .backend import open_registry
 from .ingest import bad_rows, clean_rows, initial_path, latest_merged_drop
 
@@ -96,7 +96,7 @@ def _plot(name: str, kind: str, reference: pd.Series, current: pd.Series, path: 
     if kind == "numeric":
         ref = pd.to_numeric(reference, errors="coerce").dropna()
         cur = pd.to_numeric(current, errors="coerce").dropna()
-        edges = np.histogram_bin_edges(np.concatenate([ref, cur]), bins=20)
+        edges = np.histogram_bin_edges(np.concatenate([ref, cur]), bins=20).tolist()
         axes.hist(ref, bins=edges, density=True, alpha=0.5, label="reference")
         axes.hist(cur, bins=edges, density=True, alpha=0.5, label="current")
     else:
@@ -196,16 +196,19 @@ def drift_report(
     """Compare the current data (default: the newest merged drop) with the reference."""
     current_source = Path(current_path) if current_path else latest_merged_drop(settings)
     if current_source is None:
-        raise LifecycleRefusal("no merged drop to check: run `ingest` first or pass --current")
+        raise LifecycleRefusalError("no merged drop to check: run `ingest` first or pass --current")
     reference_source = Path(reference_path or initial_path(settings))
     reference = load_data(reference_source, settings.data.format, settings.features.all)
     current = _current_frame(settings, current_source)
     if current.empty:
-        raise LifecycleRefusal(f"no valid rows to check in {current_source}")
+        raise LifecycleRefusalError(f"no valid rows to check in {current_source}")
     thresholds = settings.lifecycle.drift
     directory = Path(output_dir or settings.lifecycle.reports_dir / "drift" / current_source.stem)
     features = []
-    for kind, names in (("numeric", settings.features.numeric), ("categorical", settings.features.categorical)):
+    for kind, names in (
+        ("numeric", settings.features.numeric),
+        ("categorical", settings.features.categorical),
+    ):
         for name in names:
             if kind == "numeric":
                 result = numeric_drift(reference[name], current[name], thresholds.bins)
@@ -213,8 +216,12 @@ def drift_report(
                 result = categorical_drift(reference[name], current[name])
             plot = Path("plots") / f"{name}.png"
             _plot(name, kind, reference[name], current[name], directory / plot)
-            drifted = result["psi"] > thresholds.psi_threshold or result["p_value"] < thresholds.p_value
-            features.append({"name": name, "kind": kind, **result, "drifted": drifted, "plot": plot.as_posix()})
+            drifted = (
+                result["psi"] > thresholds.psi_threshold or result["p_value"] < thresholds.p_value
+            )
+            features.append(
+                {"name": name, "kind": kind, **result, "drifted": drifted, "plot": plot.as_posix()}
+            )
     drifted_names = [f["name"] for f in features if f["drifted"]]
     found = decay(settings, current)
     reasons = []

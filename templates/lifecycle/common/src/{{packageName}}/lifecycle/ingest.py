@@ -23,7 +23,7 @@ import pandas as pd
 from ..config import Settings
 from ..data_loaders import load_data
 from ..models.common.artifact import file_sha256, write_json
-from . import LifecycleRefusal
+from . import LifecycleRefusalError
 
 logger = logging.getLogger(__name__)
 
@@ -118,15 +118,15 @@ def load_full_data(settings: Settings) -> pd.DataFrame:
     frame = load_data(source, settings.data.format, _required(settings))
     reasons = bad_rows(frame, settings, set())
     if (reasons != "").any():
-        raise LifecycleRefusal(f"the historical data {source} breaks the schema: {reasons.iloc[0]}")
+        raise LifecycleRefusalError(
+            f"the historical data {source} breaks the schema: {reasons.iloc[0]}"
+        )
     _write_atomically(frame, path)
     logger.info("created full data", extra={"source": str(source), "rows": len(frame)})
     return frame
 
 
-def _quarantine(
-    settings: Settings, drop: Path, rows: pd.DataFrame, report: dict[str, Any]
-) -> Path:
+def _quarantine(settings: Settings, drop: Path, rows: pd.DataFrame, report: dict[str, Any]) -> Path:
     directory = settings.lifecycle.quarantine_dir / drop.stem
     directory.mkdir(parents=True, exist_ok=True)
     rows.to_csv(directory / "rows.csv", index=False, lineterminator="\n")
@@ -151,14 +151,14 @@ def ingest_drop(settings: Settings, drop: str | Path) -> IngestResult:
     """Validate one drop and merge its good rows into the joined data."""
     drop = Path(drop)
     if not drop.is_file():
-        raise LifecycleRefusal(f"drop not found: {drop}")
+        raise LifecycleRefusalError(f"drop not found: {drop}")
     digest = file_sha256(drop)
     manifest = read_manifest(settings)
     known = manifest["drops"].get(drop.name)
     full = load_full_data(settings)
     if known is not None:
         if known["sha256"] != digest:
-            raise LifecycleRefusal(
+            raise LifecycleRefusalError(
                 f"drop {drop.name} was already ingested with different content; give the new"
                 " content a new file name"
             )
@@ -200,7 +200,9 @@ def ingest_drop(settings: Settings, drop: str | Path) -> IngestResult:
 
     added = duplicates = 0
     if not refused:
-        good = clean_rows(frame.loc[~bad, [c for c in full.columns if c in frame.columns]], settings)
+        good = clean_rows(
+            frame.loc[~bad, [c for c in full.columns if c in frame.columns]], settings
+        )
         id_column = settings.data.id_column
         if id_column and id_column in good.columns and id_column in full.columns:
             seen = good[id_column].isin(full[id_column])
@@ -258,7 +260,7 @@ def ingest(settings: Settings, drop: str | Path | None = None) -> list[IngestRes
         details = "; ".join(
             f"{r.drop}: {', '.join(r.reasons)} (report: {r.report_path})" for r in refused
         )
-        raise LifecycleRefusal(f"drop refused, quarantined with a report: {details}")
+        raise LifecycleRefusalError(f"drop refused, quarantined with a report: {details}")
     return results
 
 

@@ -22,7 +22,7 @@ from ..data_loaders import load_data
 from ..models.common.artifact import load_artifact, write_json
 from ..pipelines.metrics import HIGHER_IS_BETTER, PRIMARY_METRIC, compute_metrics
 from ..pipelines.train import train
-from . import LifecycleRefusal
+from . import LifecycleRefusalError
 from .backend import open_registry
 from .ingest import load_full_data
 
@@ -81,7 +81,9 @@ def retrain(settings: Settings) -> RetrainResult:
 def _score(settings: Settings, version: str, frame: pd.DataFrame) -> dict[str, float]:
     artifact = load_artifact(version, settings.artifacts.models_dir)
     features = artifact.schema.feature_names
-    return compute_metrics(settings.task, artifact.model, frame[features], frame[settings.data.target])
+    return compute_metrics(
+        settings.task, artifact.model, frame[features], frame[settings.data.target]
+    )
 
 
 def decide(
@@ -126,9 +128,9 @@ def evaluate_challenger(
     registry = open_registry(settings)
     candidate = registry.get(challenger) if challenger else registry.latest_candidate()
     if candidate is None:
-        raise LifecycleRefusal("no candidate to evaluate: run `retrain` first")
+        raise LifecycleRefusalError("no candidate to evaluate: run `retrain` first")
     if candidate.stage == "champion":
-        raise LifecycleRefusal(f"{candidate.version} is already the champion")
+        raise LifecycleRefusalError(f"{candidate.version} is already the champion")
     source = Path(data_path or work_dir(settings) / EVALUATION_FILE)
     target = settings.data.target
     frame = load_data(source, settings.data.format, [*settings.features.all, target])
@@ -136,7 +138,9 @@ def evaluate_challenger(
     metric = settings.lifecycle.promotion.metric or PRIMARY_METRIC[settings.task]
     challenger_metrics = _score(settings, candidate.version, frame)
     if metric not in challenger_metrics:
-        raise LifecycleRefusal(f"unknown metric {metric!r} (available: {sorted(challenger_metrics)})")
+        raise LifecycleRefusalError(
+            f"unknown metric {metric!r} (available: {sorted(challenger_metrics)})"
+        )
     champion = registry.champion()
     champion_metrics = _score(settings, champion.version, frame) if champion else None
     if champion is None or champion_metrics is None:

@@ -2,8 +2,8 @@
 
 Layout (``lifecycle.registry_dir``, default ``artifacts/registry``)::
 
-    registry.json   # every registered version: stage, metrics, data fingerprint, code version
-                    # and the champion history (for rollback)
+    registry.json  # every registered version: stage, metrics, data fingerprint, code version
+    # and the champion history (for rollback)
 
 Stages: ``candidate`` (registered, not serving), ``champion`` (exactly one, serving) and
 ``archived`` (a former champion or a refused challenger). The model files stay in
@@ -26,7 +26,7 @@ from .. import __version__
 from ..config import Settings
 from ..errors import ArtifactError
 from ..models.common.artifact import load_artifact, write_json
-from . import LifecycleRefusal
+from . import LifecycleRefusalError
 
 Stage = Literal["candidate", "champion", "archived"]
 REGISTRY_FILE = "registry.json"
@@ -91,7 +91,7 @@ class LocalRegistry:
         for model in self.models():
             if model.version == version:
                 return model
-        raise LifecycleRefusal(f"version {version!r} is not registered")
+        raise LifecycleRefusalError(f"version {version!r} is not registered")
 
     def champion(self) -> RegisteredModel | None:
         return next((m for m in self.models() if m.stage == "champion"), None)
@@ -121,7 +121,7 @@ class LocalRegistry:
         try:
             artifact = load_artifact(version, self.models_dir)
         except ArtifactError as exc:
-            raise LifecycleRefusal(f"cannot register {version!r}: {exc}") from None
+            raise LifecycleRefusalError(f"cannot register {version!r}: {exc}") from None
         state = self._read()
         models = [RegisteredModel(**entry) for entry in state["models"]]
         for model in models:
@@ -166,7 +166,7 @@ class LocalRegistry:
         """Retire a candidate that was refused."""
         target = self.get(version)
         if target.stage == "champion":
-            raise LifecycleRefusal(f"{version} is the champion; promote another or roll back")
+            raise LifecycleRefusalError(f"{version} is the champion; promote another or roll back")
         self._set_stages({version: "archived"}, list(self._read()["champions"]))
         return self.get(version)
 
@@ -174,7 +174,7 @@ class LocalRegistry:
         """Restore the previous champion (the current one is archived)."""
         champions = list(self._read()["champions"])
         if len(champions) < 2:  # noqa: PLR2004 - a current and a previous champion
-            raise LifecycleRefusal("no previous champion to roll back to")
+            raise LifecycleRefusalError("no previous champion to roll back to")
         current, previous = champions[-1], champions[-2]
         self._set_stages({current: "archived", previous: "champion"}, champions[:-1])
         return self.get(previous)
