@@ -90,7 +90,7 @@ def categorical_drift(reference: pd.Series, current: pd.Series) -> dict[str, Any
 
 
 def _plot(name: str, kind: str, reference: pd.Series, current: pd.Series, path: Path) -> None:
-    figure = Figure(figsize=(5, 3))
+    figure = Figure(figsize=(5, 3), dpi=72)
     FigureCanvasAgg(figure)  # render with Agg, whatever the default backend is
     axes = figure.add_subplot()
     if kind == "numeric":
@@ -109,9 +109,9 @@ def _plot(name: str, kind: str, reference: pd.Series, current: pd.Series, path: 
         axes.set_xticks(positions, [str(label) for label in shares.index], rotation=20)
     axes.set_title(name)
     axes.legend()
-    figure.tight_layout()
+    figure.subplots_adjust(bottom=0.2)  # room for the category labels
     path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, format="png", dpi=80)
+    figure.savefig(path, format="png")
 
 
 def decay(settings: Settings, current: pd.DataFrame) -> dict[str, Any] | None:
@@ -175,7 +175,7 @@ def _markdown(report: dict[str, Any]) -> str:
             f" (relative loss {found['relative_loss']:.1%}; decayed: {found['decayed']}).",
         ]
     lines += ["", "## Distributions", ""]
-    lines += [f"![{f['name']}]({f['plot']})" for f in report["features"]]
+    lines += [f"![{f['name']}]({f['plot']})" for f in report["features"] if f["plot"]]
     return "\n".join(lines) + "\n"
 
 
@@ -214,13 +214,20 @@ def drift_report(
                 result = numeric_drift(reference[name], current[name], thresholds.bins)
             else:
                 result = categorical_drift(reference[name], current[name])
-            plot = Path("plots") / f"{name}.png"
-            _plot(name, kind, reference[name], current[name], directory / plot)
+            plot = Path("plots") / f"{name}.png" if thresholds.plots else None
+            if plot is not None:
+                _plot(name, kind, reference[name], current[name], directory / plot)
             drifted = (
                 result["psi"] > thresholds.psi_threshold or result["p_value"] < thresholds.p_value
             )
             features.append(
-                {"name": name, "kind": kind, **result, "drifted": drifted, "plot": plot.as_posix()}
+                {
+                    "name": name,
+                    "kind": kind,
+                    **result,
+                    "drifted": drifted,
+                    "plot": plot.as_posix() if plot else None,
+                }
             )
     drifted_names = [f["name"] for f in features if f["drifted"]]
     found = decay(settings, current)

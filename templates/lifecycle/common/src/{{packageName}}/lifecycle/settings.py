@@ -28,6 +28,7 @@ class DriftSettings(_Section):
     psi_threshold: float = Field(default=0.2, gt=0.0)
     p_value: float = Field(default=0.01, gt=0.0, lt=1.0)  # KS (numeric), chi-squared (categorical)
     bins: int = Field(default=10, ge=2)
+    plots: bool = True  # one PNG per feature next to the report
     # Retraining is recommended when at least this many features drifted (or performance decayed).
     min_drifted_features: int = Field(default=1, ge=1)
     # Performance decay: the champion's primary metric on new labelled rows, compared with its
