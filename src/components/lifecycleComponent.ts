@@ -12,9 +12,9 @@ export const lifecycleComponent: Component = {
       ? {
           overlays: [
             'lifecycle/common',
-            `lifecycle/task/${answers.task}`,
+            `lifecycle/${answers.task}`,
             ...(answers.service ? ['lifecycle/service'] : []),
-            ...(answers.tracker === 'mlflow' ? ['lifecycle/tracker/mlflow'] : []),
+            ...(answers.tracker === 'mlflow' ? ['lifecycle/mlflow'] : []),
           ],
         }
       : undefined,
