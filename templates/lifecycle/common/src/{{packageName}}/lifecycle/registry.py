@@ -7,10 +7,10 @@ Layout (``lifecycle.registry_dir``, default ``artifacts/registry``)::
 
 Stages: ``candidate`` (registered, not serving), ``champion`` (exactly one, serving) and
 ``archived`` (a former champion or a refused challenger). The model files stay in
-``artifacts/models/<version>/``; promoting writes the pointer file
-``artifacts/models/champion`` that the service and ``--model champion`` read. Every change is
-one atomic replacement of ``registry.json`` (written to a temporary file, then renamed), and
-the pointer follows it, so a crash leaves either the old or the new champion, never a mix.
+``artifacts/models/<version>/``; promoting writes the pointer file ``artifacts/models/champion``
+that the service and ``--model artifacts/models/champion`` read. Every change is one atomic
+replacement of ``registry.json`` (written to a temporary file, then renamed), and the pointer
+follows it, so a crash leaves either the old or the new champion, never a mix.
 """
 
 from __future__ import annotations
