@@ -59,6 +59,7 @@ def _run_drift(settings: Settings, args: argparse.Namespace) -> dict[str, Any]:
         "markdown": str(result.markdown_path),
         "drifted_features": result.report["drifted_features"],
         "retraining_recommended": result.report["retraining_recommended"],
+        "reasons": result.report["reasons"],
     }
 
 
