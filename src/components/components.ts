@@ -2,6 +2,7 @@ import { adrComponent } from './adrComponent.js';
 import { baseComponent } from './baseComponent.js';
 import type { Component } from './component.js';
 import { licenseComponent } from './licenseComponent.js';
+import { lifecycleComponent } from './lifecycleComponent.js';
 import { pythonComponent } from './pythonComponent.js';
 import { strategiesComponent } from './strategiesComponent.js';
 import { taskComponent } from './taskComponent.js';
@@ -24,7 +25,7 @@ export const components: readonly Component[] = [
   overlayWhen('precommit', 'precommit', (a) => a.precommit),
   overlayPerValue('tracker', 'tracker', (a) => a.tracker),
   overlayPerValue('ci', 'ci', (a) => a.ci),
-  overlayWhen('lifecycle', 'lifecycle', (a) => a.lifecycle),
+  lifecycleComponent,
   strategiesComponent,
   overlayPerValue('engine', 'engines', (a) => a.batchEngine),
   overlayPerValue('scheduler', 'schedulers', (a) => a.scheduler),

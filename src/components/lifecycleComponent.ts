@@ -1,0 +1,21 @@
+import type { Component } from './component.js';
+
+/**
+ * Seed 003's model lifecycle: the shared modules, the sample drops of the chosen task, and the
+ * pieces that only make sense with the REST service (the reload endpoint's tests) or MLflow
+ * (the registry backed by MLflow's model registry).
+ */
+export const lifecycleComponent: Component = {
+  id: 'lifecycle',
+  contribute: (answers) =>
+    answers.lifecycle
+      ? {
+          overlays: [
+            'lifecycle/common',
+            `lifecycle/${answers.task}`,
+            ...(answers.service ? ['lifecycle/service'] : []),
+            ...(answers.tracker === 'mlflow' ? ['lifecycle/mlflow'] : []),
+          ],
+        }
+      : undefined,
+};

@@ -1,0 +1,182 @@
+"""Retrain a challenger on the joined data, score it against the champion, promote by rule.
+
+The newest ``lifecycle.promotion.recent_rows`` rows of ``full_data`` are the recent window; a
+seeded ``evaluation_share`` of it is kept out of the challenger's training, and both the
+champion and the challenger are scored on exactly those rows. The challenger is promoted
+only when there are at least ``min_rows`` of them and it beats the champion on the metric by
+more than ``min_gain`` (in the metric's better direction); otherwise it is archived.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..config import Settings
+from ..data_loaders import load_data
+from ..models.common.artifact import load_artifact, write_json
+from ..pipelines.metrics import HIGHER_IS_BETTER, PRIMARY_METRIC, compute_metrics
+from ..pipelines.train import train
+from . import LifecycleRefusalError
+from .backend import open_registry
+from .ingest import load_full_data
+
+logger = logging.getLogger(__name__)
+
+TRAIN_FILE = "train.csv"
+EVALUATION_FILE = "evaluation.csv"
+
+
+@dataclass(frozen=True)
+class RetrainResult:
+    version: str
+    train_rows: int
+    evaluation_rows: int
+    evaluation_path: Path
+
+
+@dataclass(frozen=True)
+class PromotionResult:
+    promoted: bool
+    challenger: str
+    champion: str | None
+    reason: str
+    report: dict[str, Any]
+    report_path: Path
+
+
+def work_dir(settings: Settings) -> Path:
+    return settings.artifacts.dir / "lifecycle"
+
+
+def split_recent(settings: Settings, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(training rows, evaluation rows): the evaluation rows are a seeded share of the newest."""
+    rules = settings.lifecycle.promotion
+    recent = frame.tail(min(rules.recent_rows, len(frame)))
+    evaluation = recent.sample(frac=rules.evaluation_share, random_state=settings.training.seed)
+    return frame.drop(index=evaluation.index), evaluation.sort_index()
+
+
+def retrain(settings: Settings) -> RetrainResult:
+    """Train the configured model on full_data minus the evaluation rows; register a candidate."""
+    full = load_full_data(settings)
+    training, evaluation = split_recent(settings, full)
+    directory = work_dir(settings)
+    directory.mkdir(parents=True, exist_ok=True)
+    train_path = directory / TRAIN_FILE
+    evaluation_path = directory / EVALUATION_FILE
+    training.to_csv(train_path, index=False, lineterminator="\n")
+    evaluation.to_csv(evaluation_path, index=False, lineterminator="\n")
+    result = train(settings, train_path=train_path)
+    open_registry(settings).register(result.version)
+    logger.info("registered challenger", extra={"version": result.version})
+    return RetrainResult(result.version, len(training), len(evaluation), evaluation_path)
+
+
+def _score(settings: Settings, version: str, frame: pd.DataFrame) -> dict[str, float]:
+    artifact = load_artifact(version, settings.artifacts.models_dir)
+    features = artifact.schema.feature_names
+    return compute_metrics(
+        settings.task, artifact.model, frame[features], frame[settings.data.target]
+    )
+
+
+def decide(
+    settings: Settings, challenger: float, champion: float, rows: int, metric: str
+) -> tuple[bool, str]:
+    """The promotion rule: enough rows, and better than the champion by more than min_gain."""
+    rules = settings.lifecycle.promotion
+    if rows < rules.min_rows:
+        return False, f"only {rows} evaluation rows (min_rows: {rules.min_rows})"
+    gain = challenger - champion if metric in HIGHER_IS_BETTER else champion - challenger
+    if gain > rules.min_gain:
+        return True, f"{metric} better by {gain:.4f} (min_gain: {rules.min_gain})"
+    return False, (
+        f"challenger is not better: {metric} {challenger:.4f} vs champion {champion:.4f}"
+        f" (gain {gain:.4f}, min_gain: {rules.min_gain})"
+    )
+
+
+def _markdown(report: dict[str, Any]) -> str:
+    lines = [
+        f"# Champion/challenger: `{report['challenger']}`",
+        "",
+        f"- Champion: `{report['champion'] or 'none'}`",
+        f"- Data: `{report['data_path']}` ({report['rows']} rows)",
+        f"- Rule: {report['metric']}, min_gain {report['min_gain']}, min_rows {report['min_rows']}",
+        f"- Decision: **{'promoted' if report['promoted'] else 'refused'}** ({report['reason']})",
+        "",
+        "| metric | challenger | champion |",
+        "| --- | --- | --- |",
+    ]
+    champion = report["champion_metrics"] or {}
+    for name, value in sorted(report["challenger_metrics"].items()):
+        other = champion.get(name)
+        lines.append(f"| {name} | {value:.4f} | {'-' if other is None else f'{other:.4f}'} |")
+    return "\n".join(lines) + "\n"
+
+
+def evaluate_challenger(
+    settings: Settings, challenger: str | None = None, data_path: str | Path | None = None
+) -> PromotionResult:
+    """Score challenger and champion on the same recent rows; promote or archive the challenger."""
+    registry = open_registry(settings)
+    candidate = registry.get(challenger) if challenger else registry.latest_candidate()
+    if candidate is None:
+        raise LifecycleRefusalError("no candidate to evaluate: run `retrain` first")
+    if candidate.stage == "champion":
+        raise LifecycleRefusalError(f"{candidate.version} is already the champion")
+    source = Path(data_path or work_dir(settings) / EVALUATION_FILE)
+    target = settings.data.target
+    frame = load_data(source, settings.data.format, [*settings.features.all, target])
+    frame = frame[frame[target].notna()]
+    metric = settings.lifecycle.promotion.metric or PRIMARY_METRIC[settings.task]
+    challenger_metrics = _score(settings, candidate.version, frame)
+    if metric not in challenger_metrics:
+        raise LifecycleRefusalError(
+            f"unknown metric {metric!r} (available: {sorted(challenger_metrics)})"
+        )
+    champion = registry.champion()
+    champion_metrics = _score(settings, champion.version, frame) if champion else None
+    if champion is None or champion_metrics is None:
+        promoted, reason = True, "no champion yet: the first candidate becomes the champion"
+    else:
+        promoted, reason = decide(
+            settings, challenger_metrics[metric], champion_metrics[metric], len(frame), metric
+        )
+    rules = settings.lifecycle.promotion
+    report = {
+        "challenger": candidate.version,
+        "champion": champion.version if champion else None,
+        "data_path": str(source),
+        "rows": len(frame),
+        "metric": metric,
+        "min_gain": rules.min_gain,
+        "min_rows": rules.min_rows,
+        "challenger_metrics": challenger_metrics,
+        "champion_metrics": champion_metrics,
+        "promoted": promoted,
+        "reason": reason,
+        "decided_at": datetime.now(timezone.utc).isoformat(),
+    }
+    directory = settings.lifecycle.reports_dir / "promotion" / candidate.version
+    report_path = write_json(directory / "comparison.json", report)
+    (directory / "comparison.md").write_text(_markdown(report), encoding="utf-8")
+    if promoted:
+        registry.promote(candidate.version)
+    else:
+        registry.archive(candidate.version)
+    logger.info("champion/challenger", extra={"promoted": promoted, "reason": reason})
+    return PromotionResult(
+        promoted=promoted,
+        challenger=candidate.version,
+        champion=champion.version if champion else None,
+        reason=reason,
+        report=report,
+        report_path=report_path,
+    )
