@@ -1,5 +1,6 @@
 import { adrComponent } from './adrComponent.js';
 import { baseComponent } from './baseComponent.js';
+import { engineComponent } from './engineComponent.js';
 import type { Component } from './component.js';
 import { licenseComponent } from './licenseComponent.js';
 import { pythonComponent } from './pythonComponent.js';
@@ -25,7 +26,7 @@ export const components: readonly Component[] = [
   overlayPerValue('ci', 'ci', (a) => a.ci),
   overlayWhen('lifecycle', 'lifecycle', (a) => a.lifecycle),
   overlayPerChoice('strategies', 'strategies', (a) => a.strategies),
-  overlayPerValue('engine', 'engines', (a) => a.batchEngine),
+  engineComponent,
   overlayPerValue('scheduler', 'schedulers', (a) => a.scheduler),
   adrComponent,
 ];
