@@ -4,6 +4,7 @@ import { engineComponent } from './engineComponent.js';
 import type { Component } from './component.js';
 import { licenseComponent } from './licenseComponent.js';
 import { pythonComponent } from './pythonComponent.js';
+import { schedulerComponent } from './schedulerComponent.js';
 import { taskComponent } from './taskComponent.js';
 import { overlayPerChoice, overlayPerValue, overlayWhen } from './toggleComponent.js';
 
@@ -27,6 +28,6 @@ export const components: readonly Component[] = [
   overlayWhen('lifecycle', 'lifecycle', (a) => a.lifecycle),
   overlayPerChoice('strategies', 'strategies', (a) => a.strategies),
   engineComponent,
-  overlayPerValue('scheduler', 'schedulers', (a) => a.scheduler),
+  schedulerComponent,
   adrComponent,
 ];
