@@ -5,7 +5,7 @@
 //   npm run bench:memory -- [--engine pandas|dask|spark] [--rows N] [--project DIR]
 //
 // Without --project it generates a batch-only project (install included) in a temp dir.
-// The figures are printed and written into the "Batch job memory" section of
+// The figures are printed and written into the engine's "Batch job memory" section of
 // docs/benchmarks.md (only that section is replaced).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,8 +15,6 @@ import { freshDir } from './freshDir.mjs';
 import { paths } from './paths.mjs';
 
 const TARGET = 1.5;
-const BEGIN = '<!-- bench:memory -->';
-const END = '<!-- /bench:memory -->';
 
 function parseArgs(/** @type {string[]} */ argv) {
   const options = { engine: 'pandas', rows: 20_000, project: '' };
@@ -61,7 +59,10 @@ function measurePredict(/** @type {string} */ project, /** @type {string} */ pkg
   return { mib: Number(match[1]) / 1024, seconds: Number(match[2]) };
 }
 
-function writeSection(/** @type {string} */ section) {
+/** Replace (or append) this engine's section only: each engine keeps its latest figures. */
+function writeSection(/** @type {string} */ engine, /** @type {string} */ section) {
+  const BEGIN = `<!-- bench:memory:${engine} -->`;
+  const END = `<!-- /bench:memory:${engine} -->`;
   const report = existsSync(paths.report) ? readFileSync(paths.report, 'utf8') : '# Benchmarks\n';
   const block = `${BEGIN}\n${section}${END}\n`;
   const start = report.indexOf(BEGIN);
@@ -102,7 +103,7 @@ try {
   const verdict = ratio <= TARGET ? 'within' : 'ABOVE';
   log(`peak RSS ratio 10x/1x: ${ratio.toFixed(2)} (${verdict} the ${TARGET}x target)`);
   const engine = answers.batchEngine;
-  writeSection([
+  writeSection(engine, [
     `## Batch job memory (\`npm run bench:memory -- --engine ${engine}\`)`,
     '',
     `The inference job (\`${'python -m <pkg>.run predict'}\`, batch engine \`${engine}\`, default chunk size) on`,
