@@ -7,12 +7,21 @@ import sys
 from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from py4j.protocol import Py4JJavaError
 from pyspark.errors import PySparkException
 from pyspark.sql import DataFrame, SparkSession
-from pyspark.sql import types as T
+from pyspark.sql.types import (
+    BooleanType,
+    DataType,
+    DoubleType,
+    LongType,
+    StringType,
+    StructField,
+    StructType,
+)
 
 from ..config import EngineSettings
 from ..data_loaders.data_loader import DataLoader
@@ -30,21 +39,19 @@ def _score_batches(batches: Iterator[pd.DataFrame], score: Scorer) -> Iterator[p
             yield score(batch)
 
 
-def spark_type(dtype: object) -> T.DataType:
-    """The Spark column type for a pandas dtype of the predictions frame."""
-    if pd.api.types.is_bool_dtype(dtype):
-        return T.BooleanType()
-    if pd.api.types.is_integer_dtype(dtype):
-        return T.LongType()
-    if pd.api.types.is_float_dtype(dtype):
-        return T.DoubleType()
-    return T.StringType()
+def spark_type(column: pd.Series[Any]) -> DataType:
+    """The Spark type for a column of the predictions frame."""
+    if pd.api.types.is_bool_dtype(column):
+        return BooleanType()
+    if pd.api.types.is_integer_dtype(column):
+        return LongType()
+    if pd.api.types.is_float_dtype(column):
+        return DoubleType()
+    return StringType()
 
 
-def spark_schema(frame: pd.DataFrame) -> T.StructType:
-    return T.StructType(
-        [T.StructField(str(name), spark_type(frame[name].dtype)) for name in frame.columns]
-    )
+def spark_schema(frame: pd.DataFrame) -> StructType:
+    return StructType([StructField(str(name), spark_type(frame[name])) for name in frame.columns])
 
 
 class SparkEngine(BatchEngine):
@@ -98,9 +105,9 @@ class SparkEngine(BatchEngine):
         header = reader.option("header", "true").csv(path).columns
         loader.check_schema(pd.DataFrame(columns=header))
         wanted = set(numeric)
-        schema = T.StructType(
+        schema = StructType(
             [
-                T.StructField(name, T.DoubleType() if name in wanted else T.StringType())
+                StructField(name, DoubleType() if name in wanted else StringType())
                 for name in header
             ]
         )
