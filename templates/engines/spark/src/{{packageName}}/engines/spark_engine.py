@@ -106,10 +106,7 @@ class SparkEngine(BatchEngine):
         loader.check_schema(pd.DataFrame(columns=header))
         wanted = set(numeric)
         schema = StructType(
-            [
-                StructField(name, DoubleType() if name in wanted else StringType())
-                for name in header
-            ]
+            [StructField(name, DoubleType() if name in wanted else StringType()) for name in header]
         )
         return reader.schema(schema).options(header="true", mode="FAILFAST").csv(path)
 
