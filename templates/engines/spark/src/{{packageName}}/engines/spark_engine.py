@@ -97,7 +97,7 @@ class SparkEngine(BatchEngine):
         text, and a value that is not a number fails the read (FAILFAST)."""
         check_file(loader)
         reader = self.session().read
-        path = str(loader.path)
+        path = str(Path(loader.path).resolve())  # the JVM has its own working directory
         if loader.name == "parquet":
             frame = reader.parquet(path)
             loader.check_schema(pd.DataFrame(columns=frame.columns))
@@ -144,7 +144,7 @@ class SparkEngine(BatchEngine):
             schema = spark_schema(score(sample))
             self.session().conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", chunk_size)
             scored = frame.mapInPandas(partial(_score_batches, score=score), schema=schema)
-            scored.write.mode("overwrite").parquet(str(parts))
+            scored.write.mode("overwrite").parquet(str(parts.resolve()))
             rows = parquet_parts_to_csv(parts, destination, chunk_size)
         except SPARK_ERRORS as exc:
             raise DataError(f"cannot read {loader.path}: {_first_line(exc)}") from None
