@@ -1,9 +1,11 @@
 import { adrComponent } from './adrComponent.js';
 import { baseComponent } from './baseComponent.js';
+import { engineComponent } from './engineComponent.js';
 import type { Component } from './component.js';
 import { licenseComponent } from './licenseComponent.js';
 import { lifecycleComponent } from './lifecycleComponent.js';
 import { pythonComponent } from './pythonComponent.js';
+import { schedulerComponent } from './schedulerComponent.js';
 import { strategiesComponent } from './strategiesComponent.js';
 import { taskComponent } from './taskComponent.js';
 import { overlayPerChoice, overlayPerValue, overlayWhen } from './toggleComponent.js';
@@ -27,7 +29,7 @@ export const components: readonly Component[] = [
   overlayPerValue('ci', 'ci', (a) => a.ci),
   lifecycleComponent,
   strategiesComponent,
-  overlayPerValue('engine', 'engines', (a) => a.batchEngine),
-  overlayPerValue('scheduler', 'schedulers', (a) => a.scheduler),
+  engineComponent,
+  schedulerComponent,
   adrComponent,
 ];

@@ -1,9 +1,14 @@
-"""Batch inference: read a file in chunks, write predictions as CSV."""
+"""Batch inference: score a file or a SQL source on the batch engine, write predictions as CSV.
+
+The output is idempotent: the same input and model version give the same bytes, and a run
+writes a scratch file that replaces the output in one rename, so readers never see a partial
+file and a failed run leaves the previous output untouched."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +16,7 @@ import pandas as pd
 from ..config import Settings
 from ..data_loaders import get_loader
 from ..data_loaders.data_loader import DEFAULT_CHUNK_SIZE, DataLoader
+from ..engines import open_engine
 from ..models.common.artifact import ModelArtifact, load_artifact
 
 logger = logging.getLogger(__name__)
@@ -74,21 +80,23 @@ def predict(
         loader = get_loader(source, settings.data.format, artifact.schema.feature_names)
     destination = Path(output_path)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
-    rows = 0
-    header_columns: list[str] = []
-    for chunk in loader.iter_chunks(chunk_size):
-        header_columns = list(chunk.columns)
-        if chunk.empty:
-            continue
-        predictions = prediction_frame(artifact, chunk)
-        predictions.to_csv(partial, mode="a" if rows else "w", header=not rows, index=False)
-        rows += len(predictions)
-    if rows == 0:
-        pd.DataFrame(columns=_empty_output_columns(artifact, header_columns)).to_csv(
-            partial, index=False
-        )
-    partial.replace(destination)
+    scratch = destination.with_name(destination.name + ".partial")
+    try:
+        with open_engine(settings) as engine:
+            scored = engine.write_predictions(
+                loader,
+                partial(prediction_frame, artifact),
+                scratch,
+                chunk_size,
+                numeric=artifact.schema.numeric,
+            )
+        if scored.rows == 0:
+            columns = _empty_output_columns(artifact, scored.input_columns)
+            pd.DataFrame(columns=columns).to_csv(scratch, index=False)
+        scratch.replace(destination)
+    finally:
+        scratch.unlink(missing_ok=True)
+    rows = scored.rows
     logger.info(
         "wrote predictions",
         extra={"rows": rows, "output": str(destination), "model_version": artifact.version},

@@ -1,4 +1,7 @@
-"""Validate the raw data file and split it into train and holdout files."""
+"""Validate the raw data and split it into train and holdout files.
+
+Reading and dropping unlabelled rows run on the batch engine; the split runs in pandas, as
+scikit-learn trains in memory."""
 
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ import pandas as pd
 from sklearn.model_selection import train_test_split
 
 from ..config import Settings
-from ..data_loaders import load_data, write_data
+from ..data_loaders import get_loader, write_data
+from ..engines import open_engine
 from ..features.schema import infer_schema
 
 logger = logging.getLogger(__name__)
@@ -33,6 +37,12 @@ def stratify_labels(task: str, y: pd.Series) -> pd.Series | None:
     return y if len(counts) > 1 and counts.min() >= 2 else None  # noqa: PLR2004
 
 
+def numeric_columns(settings: Settings) -> list[str]:
+    """Columns that must hold numbers: the numeric features, and the target of a regression."""
+    target = [settings.data.target] if settings.task == "regression" else []
+    return [*settings.features.numeric, *target]
+
+
 def split_frame(
     frame: pd.DataFrame, settings: Settings, test_size: float
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -51,10 +61,11 @@ def process(settings: Settings, raw_path: str | Path | None = None) -> ProcessRe
     """Load and validate raw data, drop rows without a label, write train/holdout splits."""
     source = Path(raw_path or settings.data.raw_path)
     required = [*settings.features.all, settings.data.target]
-    frame = load_data(source, settings.data.format, required_columns=required)
-    infer_schema(frame, settings)  # raises SchemaError on bad columns/dtypes
-    labelled = frame[frame[settings.data.target].notna()]
-    dropped = len(frame) - len(labelled)
+    loader = get_loader(source, settings.data.format, required_columns=required)
+    with open_engine(settings) as engine:
+        rows = engine.labelled_rows(loader, settings.data.target, numeric=numeric_columns(settings))
+    labelled, dropped = rows.frame, rows.dropped
+    infer_schema(labelled, settings)  # raises SchemaError on bad columns/dtypes
     if dropped:
         logger.warning("dropped rows without target", extra={"rows": dropped})
     train, holdout = split_frame(labelled, settings, settings.data.holdout_size)

@@ -1,0 +1,1 @@
+"""Scheduler integration: the pipeline job as a Prefect flow."""
