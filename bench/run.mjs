@@ -2,7 +2,7 @@
 // then the summary, and rewrites docs/benchmarks.md with this run's figures.
 /** @import { Project, Section } from './types.js' */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchVenv } from './benchVenv.mjs';
@@ -91,6 +91,13 @@ log(summaryTable(sections, 'text'));
 if (options.write) {
   const report = renderReport({ date: new Date(), tookMs: Date.now() - started, machine, sections, only, argv });
   mkdirSync(path.dirname(paths.report), { recursive: true });
-  writeFileSync(paths.report, report);
+  writeFileSync(paths.report, report + memorySections());
   log(`\nWrote ${path.relative(process.cwd(), paths.report) || paths.report}`);
+}
+
+/** The sections `npm run bench:memory` wrote (between its markers): kept when this run rewrites the report. */
+function memorySections() {
+  if (!existsSync(paths.report)) return '';
+  const blocks = readFileSync(paths.report, 'utf8').match(/<!-- bench:memory:(\w+) -->[\s\S]*?<!-- \/bench:memory:\1 -->\n/g);
+  return blocks ? `\n${blocks.join('\n')}` : '';
 }
