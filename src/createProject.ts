@@ -10,8 +10,6 @@ import { loadTeamTemplate, type TeamTemplate } from './team/teamTemplate.js';
 import type { Answers } from './options/schema.js';
 import { buildPlan } from './plan/buildPlan.js';
 import type { Plan } from './plan/plan.js';
-import { initRepository, insideGitWorkTree } from './steps/git.js';
-import { installEnvironment } from './steps/install.js';
 import { generatorVersion, templatesRoot } from './templatesRoot.js';
 
 export type ConflictChoice = ConflictPolicy | ((conflicts: readonly string[]) => Promise<ConflictPolicy>);
@@ -103,7 +101,9 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   if (options.dryRun) {
     return { root, plan, actions, dryRun: true, git: 'dry-run', installed: false };
   }
-  const inWorkTree = gitWanted ? await insideGitWorkTree(root) : false;
+  // git and install steps (and execa with them) load only when a run has them.
+  const gitSteps = gitWanted ? await import('./steps/git.js') : undefined;
+  const inWorkTree = gitSteps ? await gitSteps.insideGitWorkTree(root) : false;
 
   // 4. Write, then the post steps; undo everything on failure or cancellation.
   const journal = new Journal();
@@ -118,9 +118,9 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     });
     let git: CreateProjectResult['git'] = 'disabled';
     if (gitWanted && inWorkTree) git = 'inside-work-tree';
-    else if (gitWanted) {
+    else if (gitSteps) {
       options.onEvent?.({ type: 'step', step: 'git init and initial commit' });
-      await initRepository({
+      await gitSteps.initRepository({
         root,
         journal,
         author: answers.author,
@@ -132,6 +132,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     }
     throwIfAborted(options.signal);
     if (options.install) {
+      const { installEnvironment } = await import('./steps/install.js');
       await installEnvironment({
         root,
         answers,

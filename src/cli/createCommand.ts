@@ -3,37 +3,38 @@ import path from 'node:path';
 import { createProject, type CreateEvent, type CreateProjectResult } from '../createProject.js';
 import { CancelledError, ExitCode } from '../errors.js';
 import { projectNameFromDirectory } from '../options/names.js';
-import { readAnswersFile } from '../options/readAnswersFile.js';
 import { resolveAnswers } from '../options/resolveAnswers.js';
 import type { Answers } from '../options/schema.js';
-import { gitUser } from '../steps/git.js';
+import { gitUser, type GitUser } from '../steps/gitUser.js';
 import type { TeamTemplate } from '../team/teamTemplate.js';
 import type { Output } from '../ui/output.js';
 import { canAsk, type CliIo } from './cliIo.js';
 import { equivalentCommand } from './commandLine.js';
 import type { ParsedArgs } from './parseArgs.js';
-import { askConflict, askInTerminal } from './prompts.js';
 import { printNextSteps, printPlan } from './report.js';
-import { runVerify } from './verifyCommand.js';
 
 type CreateArgs = Extract<ParsedArgs, { kind: 'create' }>;
 
 /** `create-ml-prod [directory]`: answers, the command that reproduces them, then the project. */
-export async function runCreate(out: Output, io: CliIo, parsed: CreateArgs, team: TeamTemplate | undefined, signal: AbortSignal): Promise<number> {
+export async function runCreate(out: Output, io: CliIo, parsed: CreateArgs, team: TeamTemplate | undefined, signal: AbortSignal, identity: Promise<GitUser> = gitUser(io.cwd)): Promise<number> {
   const { run } = parsed;
   const interactive = canAsk(io, run.yes);
+  // Prompts, answers files and verify load only when used.
+  const prompts = interactive ? await import('./prompts.js') : undefined;
 
   // 1. Resolve the answers: defaults < answers file < flags < prompts.
-  const file = run.answersFile ? await readAnswersFile(path.resolve(io.cwd, run.answersFile)) : {};
+  const file = run.answersFile
+    ? await (await import('../options/readAnswersFile.js')).readAnswersFile(path.resolve(io.cwd, run.answersFile))
+    : {};
   const answers = await resolveAnswers({
     flags: parsed.flags,
     file,
     ...(parsed.directory !== undefined ? { defaults: { projectName: projectNameFromDirectory(path.resolve(io.cwd, parsed.directory)) } } : {}),
-    ...(interactive ? { ask: askInTerminal } : {}),
+    ...(prompts ? { ask: prompts.askInTerminal } : {}),
     ...(team ? { extraOptions: team.options } : {}),
     askAdvanced: run.advanced,
     askDeployment: run.advise,
-    context: { gitUser: await gitUser(io.cwd) },
+    context: { gitUser: await identity },
   });
   const directory = parsed.directory ?? answers.projectName;
   if (signal.aborted) throw new CancelledError();
@@ -47,7 +48,7 @@ export async function runCreate(out: Output, io: CliIo, parsed: CreateArgs, team
     answers: answers as Partial<Answers>,
     cwd: io.cwd,
     force: run.force,
-    conflict: run.conflict ?? (interactive ? askConflict : 'abort'),
+    conflict: run.conflict ?? prompts?.askConflict ?? 'abort',
     dryRun: run.dryRun,
     git: run.git,
     install: run.install,
@@ -57,7 +58,7 @@ export async function runCreate(out: Output, io: CliIo, parsed: CreateArgs, team
     onEvent: (event) => report(out, event),
   });
   finish(out, result, io.cwd);
-  if (run.verify && !result.dryRun) return runVerify(out, result.root, signal);
+  if (run.verify && !result.dryRun) return (await import('./verifyCommand.js')).runVerify(out, result.root, signal);
   return ExitCode.ok;
 }
 

@@ -6,6 +6,7 @@ import type { CliIo } from './cliIo.js';
 import { processIo } from './cliIo.js';
 import { helpText } from './help.js';
 import { parseArgs, peekOption } from './parseArgs.js';
+import { gitUser } from '../steps/gitUser.js';
 import path from 'node:path';
 
 export type { CliIo } from './cliIo.js';
@@ -48,8 +49,10 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       case 'update':
       case 'add':
         return await (await import('./updateCommand.js')).runUpdate(out, io.cwd, parsed, controller.signal);
-      case 'create':
-        return await (await import('./createCommand.js')).runCreate(out, io, parsed, team, controller.signal);
+      case 'create': {
+        const identity = gitUser(io.cwd); // the default author; git answers while the command loads
+        return await (await import('./createCommand.js')).runCreate(out, io, parsed, team, controller.signal, identity);
+      }
     }
   } catch (error) {
     return fail(out, error);

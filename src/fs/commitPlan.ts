@@ -1,4 +1,4 @@
-import { chmod, lstat, mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { chmodSync, closeSync, fchmodSync, lstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CancelledError, StepError } from '../errors.js';
 import type { PlannedAction } from './conflicts.js';
@@ -15,50 +15,56 @@ export interface CommitInput {
   readonly pauseMs?: number;
 }
 
-/** Writes the plan, recording every folder and file it creates or overwrites in the journal. */
+/**
+ * Writes the plan, recording every folder and file it creates or overwrites in the journal.
+ * Files are written with synchronous calls (a few small files cost less that way than the thread
+ * pool's round trips), yielding to the event loop after each one so a signal still lands mid-write.
+ */
 export async function commitPlan(input: CommitInput): Promise<void> {
   const { root, journal } = input;
-  await ensureDir(root, journal);
+  const ensured = new Set<string>();
+  ensureDir(root, journal, ensured);
   for (const { file, action } of input.actions) {
     if (input.signal?.aborted) throw new CancelledError('Cancelled while writing: nothing was kept.');
     if (action === 'skip') continue;
     const target = path.join(root, ...file.path.split('/'));
     try {
-      await ensureDir(path.dirname(target), journal);
+      ensureDir(path.dirname(target), journal, ensured);
       if (action === 'overwrite') {
-        const info = await lstat(target);
+        const info = lstatSync(target);
         if (!info.isFile()) throw new StepError(`cannot overwrite ${file.path}: it is not a regular file`);
-        journal.overwritten.push({ path: target, content: await readFile(target), mode: info.mode & 0o777 });
-        await writeFile(target, file.content);
+        journal.overwritten.push({ path: target, content: readFileSync(target), mode: info.mode & 0o777 });
+        writeFileSync(target, file.content);
+        chmodSync(target, file.mode);
       } else {
         // Journal the file as soon as it exists, so a failed write (a full disk) is undone too.
-        const handle = await open(target, 'wx');
+        const fd = openSync(target, 'wx', file.mode);
         journal.createdFiles.push(target);
         try {
-          await handle.writeFile(file.content);
+          writeFileSync(fd, file.content);
+          fchmodSync(fd, file.mode); // the exact mode, whatever the umask
         } finally {
-          await handle.close();
+          closeSync(fd);
         }
       }
-      await chmod(target, file.mode);
     } catch (error) {
       if (error instanceof StepError) throw error;
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       throw new StepError(`cannot write ${file.path}: ${describeCode(code)}`);
     }
     input.onFile?.(file.path);
-    if (input.pauseMs) await new Promise((resolve) => setTimeout(resolve, input.pauseMs));
+    await new Promise((resolve) => (input.pauseMs ? setTimeout(resolve, input.pauseMs) : setImmediate(resolve)));
   }
   if (input.signal?.aborted) throw new CancelledError('Cancelled while writing: nothing was kept.');
 }
 
 /** Creates a folder and its missing parents one by one, so each creation is journaled. */
-async function ensureDir(dir: string, journal: Journal): Promise<void> {
+function ensureDir(dir: string, journal: Journal, ensured: Set<string>): void {
   const missing: string[] = [];
   let current = path.resolve(dir);
-  for (;;) {
+  while (!ensured.has(current)) {
     try {
-      const info = await lstat(current);
+      const info = lstatSync(current);
       if (!info.isDirectory()) throw new StepError(`cannot create ${current}: a file is in the way`);
       break;
     } catch (error) {
@@ -70,14 +76,16 @@ async function ensureDir(dir: string, journal: Journal): Promise<void> {
       current = parent;
     }
   }
+  ensured.add(current);
   for (const folder of missing.reverse()) {
     try {
-      await mkdir(folder);
+      mkdirSync(folder);
       journal.createdDirs.push(folder);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       if (code !== 'EEXIST') throw new StepError(`cannot create ${folder}: ${describeCode(code)}`);
     }
+    ensured.add(folder);
   }
 }
 

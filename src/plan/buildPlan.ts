@@ -46,13 +46,16 @@ export function buildPlan(input: BuildPlanInput): Plan {
   context.layout = layoutTree(answers.projectName, answers.packageName, paths);
 
   // 3. Render: only *.hbs files go through Handlebars; everything else is copied byte for byte.
-  const files: PlannedFile[] = [...layered].map(([path, file]) => {
+  const sources = [...layered].map(([path, file]) => {
     const raw = readFileSync(file.absolute);
-    const content = file.relative.endsWith('.hbs')
-      ? Buffer.from(renderer.render(raw.toString('utf8'), context, file.source), 'utf8')
-      : raw;
+    return { path, file, raw, text: file.relative.endsWith('.hbs') ? raw.toString('utf8') : undefined };
+  });
+  renderer.preload(sources.flatMap((s) => (s.text === undefined ? [] : [s.text])));
+  const files: PlannedFile[] = sources.map(({ path, file, raw, text }) => {
+    const content = text === undefined ? raw : Buffer.from(renderer.render(text, context, file.source), 'utf8');
     return { path, content, mode: file.mode, source: file.source };
   });
+  renderer.finish();
   const hashes = Object.fromEntries(files.map((f) => [f.path, hashContent(f.content)] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
   const record = {
     generator: 'create-ml-prod' as const,

@@ -1,6 +1,11 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- handlebars/runtime ships no usable types; the ambient module gives it the full package's
+/// <reference path="./handlebarsRuntime.d.ts" />
 /** The Handlebars environment: no HTML escaping, strict variables, one helper per target language. */
-import Handlebars from 'handlebars';
+import Handlebars from 'handlebars/runtime';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { compiledCacheDir, createCompiledCache } from './compiledCache.js';
+import { openSpecBundle, type SpecBundle } from './specBundle.js';
 import { COMPILE_OPTIONS, prepareSource } from './prepareSource.js';
 import {
   commentText,
@@ -13,6 +18,24 @@ import {
 } from './escape.js';
 
 export type RenderContext = Record<string, unknown>;
+
+type Precompile = (source: string, options: typeof COMPILE_OPTIONS) => string;
+let precompiler: Precompile | undefined;
+
+/** The compiler, loaded on the first cache miss: beside this file in the sources, in dist/ in the package. */
+function loadPrecompiler(): Precompile {
+  if (!precompiler) {
+    const file = ['./precompiler.cjs', '../precompiler.cjs'].map((p) => new URL(p, import.meta.url)).find((url) => existsSync(url));
+    if (!file) throw new Error('the Handlebars compiler (precompiler.cjs) is missing from the package: reinstall create-ml-prod');
+    precompiler = (createRequire(import.meta.url)(file.pathname) as { precompile: Precompile }).precompile;
+  }
+  return precompiler;
+}
+
+/** Evaluates a precompiled specification (a JavaScript object literal). */
+function evaluateSpec(code: string): TemplateSpecification {
+  return new Function(`return ${code}`)() as TemplateSpecification;
+}
 
 function stringArg(name: string, value: unknown): string {
   if (typeof value !== 'string') {
@@ -42,30 +65,51 @@ export function createRenderer(options: { readonly cacheDir?: string | undefined
   hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hbs.registerHelper('not', (value: unknown) => !value);
 
-  const cache = new Map<string, HandlebarsTemplateDelegate>();
-  const load = (prepared: string): HandlebarsTemplateDelegate => {
-    const spec = compiled.spec(prepared, (text) => String(hbs.precompile(text, COMPILE_OPTIONS)));
+  type Entry = { template: HandlebarsTemplateDelegate; ran: () => void; key: string; code?: string };
+  const cache = new Map<string, Entry>();
+  let bundle: SpecBundle = openSpecBundle(undefined, []);
+  const precompile = (text: string) => loadPrecompiler()(text, COMPILE_OPTIONS);
+  const load = (prepared: string): Entry => {
+    const key = compiled.keyOf(prepared);
     try {
       // A precompiled template is a JavaScript object literal; `template` binds it to our helpers.
-      return hbs.template(new Function(`return ${spec}`)() as TemplateSpecification);
+      const fromBundle = bundle.spec(key);
+      if (fromBundle !== undefined) return { template: hbs.template(fromBundle as TemplateSpecification), ran: () => {}, key };
+      const loaded = compiled.load(prepared, precompile);
+      return { template: hbs.template(loaded.spec as TemplateSpecification), ran: loaded.ran, key, code: loaded.code };
     } catch {
-      return hbs.compile(prepared, COMPILE_OPTIONS); // a damaged cache file
+      return { template: hbs.template(evaluateSpec(precompile(prepared))), ran: () => {}, key }; // a damaged cache file
     }
   };
+  const entry = (source: string): Entry => {
+    let found = cache.get(source);
+    if (!found) {
+      found = load(prepareSource(source));
+      cache.set(source, found);
+    }
+    return found;
+  };
   return {
+    /** Opens the one cache bundle holding all of these templates (a plan's), if an earlier run wrote it. */
+    preload(sources: readonly string[]): void {
+      bundle = openSpecBundle(compiled.dir, sources.map((source) => compiled.keyOf(prepareSource(source))));
+    },
     /** Renders a template text; `name` (its path under templates/) is used in error messages. */
     render(source: string, context: RenderContext, name: string): string {
-      let template = cache.get(source);
-      if (!template) {
-        template = load(prepareSource(source));
-        cache.set(source, template);
-      }
+      const found = entry(source);
       try {
-        return template(context);
+        const text = found.template(context);
+        found.ran();
+        return text;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(`template ${name}: ${reason}`);
       }
+    },
+    /** After the preloaded templates rendered: writes their bundle, or its code cache, when missing. */
+    finish(): void {
+      const codes = new Map([...cache.values()].map((e) => [e.key, e.code] as const));
+      bundle.finish((key) => codes.get(key), compiled.store);
     },
   };
 }

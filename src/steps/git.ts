@@ -18,11 +18,6 @@ async function gitConfig(key: string, cwd: string): Promise<string | undefined> 
   return result.failed || value === '' ? undefined : value;
 }
 
-export async function gitUser(cwd: string): Promise<{ name?: string; email?: string }> {
-  const [name, email] = await Promise.all([gitConfig('user.name', cwd), gitConfig('user.email', cwd)]);
-  return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
-}
-
 /** `git init` and one initial commit; the new `.git` is journaled so a failure removes it. */
 export async function initRepository(input: {
   root: string;

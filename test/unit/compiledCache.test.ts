@@ -23,7 +23,8 @@ describe('compiled template cache', () => {
     const cacheDir = path.join(tempDir(), 'compiled');
     const source = '{{#if on}}{{py name}}{{else}}off{{/if}} ${{ github.sha }}';
     const first = createRenderer({ cacheDir }).render(source, { on: true, name: 'a"b' }, 't');
-    expect(readdirSync(cacheDir)).toHaveLength(1);
+    // the compiled JavaScript, and V8's code cache of it written after the first render
+    expect(readdirSync(cacheDir).map((f) => path.extname(f)).sort()).toEqual(['.js', '.v8']);
     const later = createRenderer({ cacheDir });
     expect(later.render(source, { on: true, name: 'a"b' }, 't')).toBe(first);
     expect(first).toBe('"a\\"b" ${{ github.sha }}');
@@ -35,11 +36,36 @@ describe('compiled template cache', () => {
     createRenderer({ cacheDir }).render('{{v}}!', { v: 1 }, 't');
     for (const file of readdirSync(cacheDir)) writeFileSync(path.join(cacheDir, file), 'not javascript (');
     expect(createRenderer({ cacheDir }).render('{{v}}!', { v: 2 }, 't')).toBe('2!');
+    expect(createRenderer({ cacheDir }).render('{{v}}!', { v: 2 }, 't')).toBe('2!');
 
     const readOnly = tempDir();
     chmodSync(readOnly, 0o500);
     expect(createRenderer({ cacheDir: path.join(readOnly, 'compiled') }).render('{{v}}?', { v: 3 }, 't')).toBe('3?');
     expect(createRenderer({ cacheDir: undefined }).render('{{v}}.', { v: 4 }, 't')).toBe('4.');
+  });
+
+  it('keeps the templates of a plan in one bundle: written after the first run, its code cache after the second', () => {
+    const cacheDir = path.join(tempDir(), 'compiled');
+    const sources = ['{{a}} one', '{{#each list}}{{this}},{{/each}}', '{{json a}}'];
+    const context = { a: 'x"y', list: [1, 2] };
+    const run = () => {
+      const renderer = createRenderer({ cacheDir });
+      renderer.preload(sources);
+      const out = sources.map((s) => renderer.render(s, context, 't'));
+      renderer.finish();
+      return out;
+    };
+    const bundles = () => (readdirSync(cacheDir).includes('bundles') ? readdirSync(path.join(cacheDir, 'bundles')).map((f) => path.extname(f)).sort() : []);
+    const expected = ['x"y one', '1,2,', '"x\\"y"'];
+    expect(run()).toEqual(expected);
+    expect(bundles()).toEqual(['.js']);
+    expect(run()).toEqual(expected);
+    expect(bundles()).toEqual(['.js', '.v8']);
+    expect(run()).toEqual(expected);
+    // a damaged bundle is written again, and rendering does not notice
+    for (const file of readdirSync(path.join(cacheDir, 'bundles'))) writeFileSync(path.join(cacheDir, 'bundles', file), '({ broken');
+    expect(run()).toEqual(expected);
+    expect(run()).toEqual(expected);
   });
 
   it('lives under XDG_CACHE_HOME, and CREATE_ML_PROD_NO_CACHE turns it off', () => {
