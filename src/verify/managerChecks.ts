@@ -29,7 +29,7 @@ export function environmentSteps(answers: Pick<Answers, 'depsManager' | 'pythonV
         { id: 'install', title: 'uv sync --extra dev', args: ['uv', 'sync', '--quiet', '--extra', 'dev'], required: 'uv' },
       ];
     case 'poetry':
-      return [venv, { id: 'install', title: 'poetry install --extras dev', args: ['poetry', 'install', '--no-interaction', '--extras', 'dev'], required: 'poetry' }];
+      return [venv, { id: 'install', title: 'poetry install --compile --extras dev', args: ['poetry', 'install', '--no-interaction', '--compile', '--extras', 'dev'], required: 'poetry' }];
     case 'pip':
       return [venv, pip(['-r', 'requirements/dev.txt'])];
     default:

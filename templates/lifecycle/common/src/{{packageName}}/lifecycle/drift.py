@@ -19,9 +19,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from scipy import stats
 
 from ..config import Settings
 from ..data_loaders import load_data
@@ -61,6 +58,11 @@ def numeric_drift(reference: pd.Series, current: pd.Series, bins: int) -> dict[s
     cur = pd.to_numeric(current, errors="coerce").dropna().to_numpy(dtype=float)
     edges = np.unique(np.quantile(ref, np.linspace(0, 1, bins + 1)))
     edges[0], edges[-1] = -np.inf, np.inf
+    # SciPy's stats and matplotlib load here, not at import: every run.py command imports this
+    # module, and they cost the other commands half a second each.
+    # pylint: disable-next=import-outside-toplevel
+    from scipy import stats  # noqa: PLC0415 - loaded only by a drift report
+
     ks = stats.ks_2samp(ref, cur)
     return {
         "psi": psi(np.histogram(ref, edges)[0], np.histogram(cur, edges)[0]),
@@ -77,6 +79,9 @@ def categorical_drift(reference: pd.Series, current: pd.Series) -> dict[str, Any
     ref_counts = ref.value_counts().reindex(categories, fill_value=0).to_numpy(dtype=float)
     cur_counts = cur.value_counts().reindex(categories, fill_value=0).to_numpy(dtype=float)
     if len(categories) > 1:
+        # pylint: disable-next=import-outside-toplevel
+        from scipy import stats  # noqa: PLC0415 - loaded only by a drift report
+
         chi2 = stats.chi2_contingency(np.vstack([ref_counts, cur_counts]))
         statistic, p_value = float(chi2.statistic), float(chi2.pvalue)
     else:
@@ -90,6 +95,10 @@ def categorical_drift(reference: pd.Series, current: pd.Series) -> dict[str, Any
 
 
 def _plot(name: str, kind: str, reference: pd.Series, current: pd.Series, path: Path) -> None:
+    # pylint: disable=import-outside-toplevel
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415 - see numeric_drift
+    from matplotlib.figure import Figure  # noqa: PLC0415 - see numeric_drift
+
     figure = Figure(figsize=(5, 3), dpi=72)
     FigureCanvasAgg(figure)  # render with Agg, whatever the default backend is
     axes = figure.add_subplot()
