@@ -40,6 +40,14 @@ describe('output paths', () => {
     expect(outputPath('src/{{packageName}}/__main__.py', ctx, renderer)).toBe('src/pkg/__main__.py');
   });
 
+  it('fills plain references directly and gives anything else to Handlebars, with the same results', () => {
+    const context = { ...ctx, on: true, year: 2030 };
+    expect(outputPath('dags/{{ packageName }}_{{packageName}}.py.hbs', context, renderer)).toBe('dags/pkg_pkg.py');
+    expect(outputPath('{{#if on}}{{packageName}}{{/if}}.txt', context, renderer)).toBe('pkg.txt');
+    expect(outputPath('v{{year}}', context, renderer)).toBe('v2030'); // not text: through Handlebars
+    expect(() => outputPath('{{missing}}', context, renderer)).toThrow(/missing/); // strict, as before
+  });
+
   it('refuses a path that leaves the project', () => {
     expect(() => outputPath('{{evil}}/x', ctx, renderer)).toThrow(/outside the project/);
     expect(() => outputPath('{{abs}}', ctx, renderer)).toThrow(/outside the project/);
