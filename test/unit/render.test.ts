@@ -43,7 +43,7 @@ describe('output paths', () => {
   it('fills plain references directly and gives anything else to Handlebars, with the same results', () => {
     const context = { ...ctx, on: true, year: 2030 };
     expect(outputPath('dags/{{ packageName }}_{{packageName}}.py.hbs', context, renderer)).toBe('dags/pkg_pkg.py');
-    expect(outputPath('{{#if on}}{{packageName}}{{/if}}.txt', context, renderer)).toBe('pkg.txt');
+    expect(outputPath('{{oneline packageName}}.txt', context, renderer)).toBe('pkg.txt'); // a helper
     expect(outputPath('v{{year}}', context, renderer)).toBe('v2030'); // not text: through Handlebars
     expect(() => outputPath('{{missing}}', context, renderer)).toThrow(/missing/); // strict, as before
   });
