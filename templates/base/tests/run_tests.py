@@ -6,6 +6,9 @@
 tests/conftest.py). Coverage is always reported; the ``fail_under`` threshold of
 tests/.coveragerc is enforced for ``unit`` and ``all`` only, because the integration suite
 alone is not meant to cover every branch. Exits with pytest's exit code.
+
+The tests run on every core (pytest-xdist), a file per worker so that a module's fixtures (a
+throwaway server) start once; ``-n 0`` as an extra argument runs them in this process.
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ SUITES = {
 }
 
 
+PARALLEL = ["--numprocesses", "auto", "--dist", "loadfile"]
+
+
 def build_args(suite: str, extra: list[str]) -> list[str]:
-    return [str(TESTS_DIR), *SUITES[suite], *extra]
+    return [str(TESTS_DIR), *SUITES[suite], *PARALLEL, *extra]
 
 
 def main(argv: list[str] | None = None) -> int:
