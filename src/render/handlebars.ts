@@ -4,6 +4,7 @@
 import Handlebars from 'handlebars/runtime';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { compiledCacheDir, createCompiledCache } from './compiledCache.js';
 import { openSpecBundle, type SpecBundle } from './specBundle.js';
 import { COMPILE_OPTIONS, prepareSource } from './prepareSource.js';
@@ -27,7 +28,7 @@ function loadPrecompiler(): Precompile {
   if (!precompiler) {
     const file = ['./precompiler.cjs', '../precompiler.cjs'].map((p) => new URL(p, import.meta.url)).find((url) => existsSync(url));
     if (!file) throw new Error('the Handlebars compiler (precompiler.cjs) is missing from the package: reinstall create-ml-prod');
-    precompiler = (createRequire(import.meta.url)(file.pathname) as { precompile: Precompile }).precompile;
+    precompiler = (createRequire(import.meta.url)(fileURLToPath(file)) as { precompile: Precompile }).precompile;
   }
   return precompiler;
 }
