@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { binPath, cleanEnv } from '../helpers/cli.js';
 import { structuralProblems } from '../helpers/parseOutputs.js';
 import { smokePath, smokeRoot, toolsBin } from './tools.js';
+import { describeFailure } from './verifyCombination.js';
 
 interface Variant {
   readonly name: string;
@@ -46,7 +47,7 @@ describe.each(variants)('generated project: $name', ({ name, args }) => {
     const result = await execa(process.execPath, [binPath, 'verify', root, '--no-color'], {
       cwd: parent, env: env(), extendEnv: false, reject: false, stdin: 'ignore', all: true,
     });
-    expect(result.exitCode, result.all).toBe(0);
+    expect(result.exitCode, describeFailure(result.exitCode, result.all ?? '', parent, args)).toBe(0);
     expect(result.stdout).not.toMatch(/\bskip\b/);
     expect(result.stdout).toMatch(/0 failed, 0 skipped/);
   });

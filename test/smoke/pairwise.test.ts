@@ -9,10 +9,10 @@ import { flagsFor, generateAndVerify } from './verifyCombination.js';
 
 const sample = pairwiseSample({ pythonVersion: '3.11' });
 
+// Short names: the flags go in the failure message, whose first line a truncated CI log keeps.
 describe.concurrent('pairwise sample', () => {
-  it.each(sample.map((combo, i) => [`pair-${String(i + 1).padStart(2, '0')}`, flagsFor(combo)] as const))('%s %s', async (name, flags) => {
+  it.each(sample.map((combo, i) => [`pair-${String(i + 1).padStart(2, '0')}`, flagsFor(combo)] as const))('%s', async (name, flags) => {
     const result = await generateAndVerify('pairwise', name, flags);
-    expect(result.exitCode, result.all).toBe(0);
-    expect(result.stdout).toMatch(/0 failed, 0 skipped/);
+    expect(result.problem).toBe('');
   });
 });

@@ -1,11 +1,14 @@
 import { execa } from 'execa';
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { freeDisk } from './verifyCombination.js';
 import { ACTIONLINT_MODULE, GITLAB_CI_LOCAL, smokeRoot, TOOLS, toolsBin } from './tools.js';
 
 /** Installs the validators into .smoke/tools once; pip's cache makes later runs quick. */
 export default async function setup(): Promise<void> {
   mkdirSync(smokeRoot, { recursive: true });
+  // In the log first: a full disk fails every install a few seconds in.
+  console.log(`== smoke tests: ${freeDisk(smokeRoot)} free under ${smokeRoot}`);
   const venv = path.dirname(toolsBin);
   if (!existsSync(path.join(toolsBin, 'python'))) {
     await execa('python3', ['-m', 'venv', venv], { stdio: 'inherit' });

@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { flagName } from '../../src/options/optionTypes.js';
 import { binPath, cleanEnv } from '../helpers/cli.js';
@@ -15,12 +15,25 @@ export function flagsFor(combo: Record<string, unknown>): string[] {
   });
 }
 
-/** Generates a project with these flags into .smoke/<folder>/<name> and runs `verify` on it, as a user would. */
-export async function generateAndVerify(folder: string, name: string, flags: readonly string[]) {
+export interface Verified {
+  readonly exitCode: number | undefined;
+  readonly stdout: string;
+  /** Empty when it passed; otherwise a short account that a truncated CI log still shows whole. */
+  readonly problem: string;
+}
+
+/**
+ * Generates a project with these flags into .smoke/<folder>/<name> and runs `verify` on it, as a
+ * user would. With `removePassed`, a project that passed is removed (a pip or Poetry .venv is
+ * 1.2 GB and CI disks can be small); one that failed stays for a look, but not under CI.
+ * SMOKE_KEEP=1 keeps every project, SMOKE_KEEP=0 none.
+ */
+export async function generateAndVerify(folder: string, name: string, flags: readonly string[], removePassed = true): Promise<Verified> {
   const parent = path.join(smokeRoot, folder);
+  const root = path.join(parent, name);
   mkdirSync(parent, { recursive: true });
-  rmSync(path.join(parent, name), { recursive: true, force: true });
-  return execa(process.execPath, [binPath, name, '--yes', '--no-git', '--verify', '--no-color', ...flags], {
+  rmSync(root, { recursive: true, force: true });
+  const result = await execa(process.execPath, [binPath, name, '--yes', '--no-git', '--verify', '--no-color', ...flags], {
     cwd: parent,
     env: cleanEnv({ PATH: smokePath() }),
     extendEnv: false,
@@ -28,4 +41,31 @@ export async function generateAndVerify(folder: string, name: string, flags: rea
     stdin: 'ignore',
     all: true,
   });
+  const passed = result.exitCode === 0 && /0 failed, 0 skipped/.test(result.stdout);
+  const problem = passed ? '' : describeFailure(result.exitCode, result.all ?? '', parent, flags);
+  const keep = process.env.SMOKE_KEEP ? process.env.SMOKE_KEEP === '1' : passed ? !removePassed : !process.env.CI;
+  if (!keep) rmSync(root, { recursive: true, force: true });
+  return { exitCode: result.exitCode, stdout: result.stdout, problem };
+}
+
+/** Exit code, free disk, verify's failed or skipped checks, then the output's tail. */
+export function describeFailure(exitCode: number | undefined, output: string, dir: string, flags: readonly string[]): string {
+  const lines = output.split('\n');
+  const marked = lines.filter((l) => /\b(fail|failed|skip|skipped|error)\b/i.test(l) && !/0 failed, 0 skipped/.test(l)).slice(0, 12);
+  return [
+    `exit ${String(exitCode)}; ${freeDisk(dir)} free; ${marked[0]?.trim() ?? 'no failed check named'}`,
+    `flags: ${flags.join(' ')}`,
+    ...marked.slice(1),
+    '--- last lines:',
+    ...lines.slice(-25),
+  ].join('\n');
+}
+
+export function freeDisk(dir: string): string {
+  try {
+    const stats = statfsSync(dir);
+    return `${((stats.bavail * stats.bsize) / 1e9).toFixed(1)} GB`;
+  } catch {
+    return 'unknown disk';
+  }
 }
