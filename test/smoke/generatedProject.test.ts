@@ -7,10 +7,10 @@ import { execa } from 'execa';
 import { existsSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { binPath, cleanEnv } from '../helpers/cli.js';
 import { structuralProblems } from '../helpers/parseOutputs.js';
-import { smokePath, smokeRoot, toolsBin } from './tools.js';
+import { smokeEnv, smokeRoot, toolsBin } from './tools.js';
 import { describeFailure } from './verifyCombination.js';
 
 interface Variant {
@@ -23,13 +23,17 @@ export const variants: readonly Variant[] = [
   { name: 'regression', args: ['--task', 'regression', '--license', 'Proprietary', '--description', 'Prices "quoted" \\ {{user}}\nsecond line'] },
 ];
 
-const env = () => cleanEnv({ PATH: smokePath() });
+const env = () => cleanEnv(smokeEnv());
 
 describe.each(variants)('generated project: $name', ({ name, args }) => {
   const parent = path.join(smokeRoot, 'projects');
   const root = path.join(parent, name);
   const pkg = name.replace(/-/g, '_');
   const py = path.join(root, '.venv', 'bin', 'python');
+  // Under CI the disk is the limit: a variant's project goes once its tests are done.
+  afterAll(() => {
+    if (process.env.CI && process.env.SMOKE_KEEP !== '1') rmSync(root, { recursive: true, force: true });
+  });
   const run = (file: string, argv: readonly string[], extra: Record<string, string> = {}) =>
     execa(file, argv, { cwd: root, env: { ...env(), ...extra }, extendEnv: false, reject: false, all: true, stdin: 'ignore' });
 

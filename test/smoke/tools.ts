@@ -14,3 +14,11 @@ export const toolsBin = path.join(smokeRoot, 'tools', 'bin');
 export function smokePath(): string {
   return `${toolsBin}${path.delimiter}${process.env.PATH ?? ''}`;
 }
+
+/**
+ * The environment of a generated project's tools: the validators on PATH, and uv's cache on the
+ * projects' own filesystem, so each .venv hardlinks its packages instead of copying 1.2 GB.
+ */
+export function smokeEnv(): Record<string, string> {
+  return { PATH: smokePath(), UV_CACHE_DIR: process.env.UV_CACHE_DIR ?? path.join(smokeRoot, 'uv-cache') };
+}

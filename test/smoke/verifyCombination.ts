@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { flagName } from '../../src/options/optionTypes.js';
 import { binPath, cleanEnv } from '../helpers/cli.js';
-import { smokePath, smokeRoot } from './tools.js';
+import { smokeEnv, smokeRoot } from './tools.js';
 
 /** A combination of answers as the CLI flags that give it. */
 export function flagsFor(combo: Record<string, unknown>): string[] {
@@ -35,7 +35,7 @@ export async function generateAndVerify(folder: string, name: string, flags: rea
   rmSync(root, { recursive: true, force: true });
   const result = await execa(process.execPath, [binPath, name, '--yes', '--no-git', '--verify', '--no-color', ...flags], {
     cwd: parent,
-    env: cleanEnv({ PATH: smokePath() }),
+    env: cleanEnv(smokeEnv()),
     extendEnv: false,
     reject: false,
     stdin: 'ignore',
