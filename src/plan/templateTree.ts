@@ -21,20 +21,21 @@ export function listTemplateFiles(templatesRoot: string, overlay: string): Templ
   if (!existsSync(root)) return [];
   const out: TemplateFile[] = [];
   const walk = (dir: string, prefix: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const absolute = path.join(dir, name);
-      const relative = prefix ? `${prefix}/${name}` : name;
-      const stat = lstatSync(absolute);
-      if (stat.isSymbolicLink()) {
+    // The entries' types come with the listing; only files need an lstat (for the mode).
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const absolute = path.join(dir, entry.name);
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) {
         throw new UsageError(`template ${overlay}/${relative} is a symbolic link: templates must be plain files`);
       }
-      if (stat.isDirectory()) walk(absolute, relative);
-      else if (stat.isFile()) {
+      if (entry.isDirectory()) walk(absolute, relative);
+      else if (entry.isFile()) {
         out.push({
           relative,
           source: `${overlay}/${relative}`,
           absolute,
-          mode: stat.mode & 0o111 ? 0o755 : 0o644,
+          mode: lstatSync(absolute).mode & 0o111 ? 0o755 : 0o644,
         });
       }
     }

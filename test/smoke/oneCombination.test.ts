@@ -6,7 +6,7 @@ const flags = process.env.SMOKE_FLAGS ? (JSON.parse(process.env.SMOKE_FLAGS) as 
 
 describe.runIf(flags)('one combination', () => {
   it(`verifies: ${(flags ?? []).join(' ')}`, async () => {
-    const result = await generateAndVerify('one', 'smoke-project', flags!, false);
+    const result = await generateAndVerify('one', 'smoke-project', flags!);
     console.log(result.stdout);
     expect(result.problem).toBe('');
   });

@@ -22,20 +22,33 @@ export interface Verified {
   readonly problem: string;
 }
 
+export interface VerifyOptions {
+  /** Remove a project that passed (a pip or Poetry .venv is 1.2 GB, and CI disks can be small). */
+  readonly removePassed?: boolean;
+  /**
+   * uv, Poetry and pip caches of the project's own, beside it, removed with it: the pairwise
+   * sample's optional stacks (Spark, Dask, MLflow, Prefect...) grow one shared uv cache past 8 GB.
+   */
+  readonly ownCaches?: boolean;
+}
+
 /**
  * Generates a project with these flags into .smoke/<folder>/<name> and runs `verify` on it, as a
- * user would. With `removePassed`, a project that passed is removed (a pip or Poetry .venv is
- * 1.2 GB and CI disks can be small); one that failed stays for a look, but not under CI.
- * SMOKE_KEEP=1 keeps every project, SMOKE_KEEP=0 none.
+ * user would. A project that failed stays for a look, but not under CI. SMOKE_KEEP=1 keeps every
+ * project, SMOKE_KEEP=0 none.
  */
-export async function generateAndVerify(folder: string, name: string, flags: readonly string[], removePassed = true): Promise<Verified> {
+export async function generateAndVerify(folder: string, name: string, flags: readonly string[], options: VerifyOptions = {}): Promise<Verified> {
   const parent = path.join(smokeRoot, folder);
   const root = path.join(parent, name);
+  const caches = `${root}.caches`;
   mkdirSync(parent, { recursive: true });
-  rmSync(root, { recursive: true, force: true });
+  for (const dir of [root, caches]) rmSync(dir, { recursive: true, force: true });
+  const own: Record<string, string> = options.ownCaches
+    ? { UV_CACHE_DIR: path.join(caches, 'uv'), POETRY_CACHE_DIR: path.join(caches, 'poetry'), PIP_CACHE_DIR: path.join(caches, 'pip') }
+    : {};
   const result = await execa(process.execPath, [binPath, name, '--yes', '--no-git', '--verify', '--no-color', ...flags], {
     cwd: parent,
-    env: cleanEnv(smokeEnv()),
+    env: cleanEnv({ ...smokeEnv(), ...own }),
     extendEnv: false,
     reject: false,
     stdin: 'ignore',
@@ -43,8 +56,9 @@ export async function generateAndVerify(folder: string, name: string, flags: rea
   });
   const passed = result.exitCode === 0 && /0 failed, 0 skipped/.test(result.stdout);
   const problem = passed ? '' : describeFailure(result.exitCode, result.all ?? '', parent, flags);
-  const keep = process.env.SMOKE_KEEP ? process.env.SMOKE_KEEP === '1' : passed ? !removePassed : !process.env.CI;
+  const keep = process.env.SMOKE_KEEP ? process.env.SMOKE_KEEP === '1' : passed ? !options.removePassed : !process.env.CI;
   if (!keep) rmSync(root, { recursive: true, force: true });
+  rmSync(caches, { recursive: true, force: true }); // a kept .venv holds its own hardlinks
   return { exitCode: result.exitCode, stdout: result.stdout, problem };
 }
 

@@ -60,6 +60,25 @@ describe('commit and rollback', () => {
     expect(await readdir(parent)).toEqual(['keep.txt']);
   });
 
+  it('journals every folder it makes, under a new root and beside existing ones', async () => {
+    const root = await tmp();
+    await mkdir(path.join(root, 'src'));
+    await writeFile(path.join(root, 'a'), 'a file, not a folder');
+    const journal = new Journal();
+    await commitPlan({
+      root,
+      journal,
+      actions: applyPolicy([file('src/pkg/deep/x.py', 'x'), file('src/pkg/y.py', 'y'), file('new/one/two/z.txt', 'z')], [], 'skip'),
+    });
+    expect(journal.createdDirs.map((d) => path.relative(root, d))).toEqual(['src/pkg', 'src/pkg/deep', 'new', 'new/one', 'new/one/two']);
+    await expect(
+      commitPlan({ root, journal: new Journal(), actions: applyPolicy([file('a/b.txt', 'b')], [], 'skip') }),
+    ).rejects.toThrow(/a file is in the way/);
+    await journal.rollback();
+    expect((await readdir(root)).sort()).toEqual(['a', 'src']);
+    expect(await readdir(path.join(root, 'src'))).toEqual([]);
+  });
+
   it('restores overwritten files and keeps folders holding foreign files', async () => {
     const root = await tmp();
     await writeFile(path.join(root, 'README.md'), 'mine');
