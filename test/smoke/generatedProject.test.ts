@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { binPath, cleanEnv } from '../helpers/cli.js';
 import { structuralProblems } from '../helpers/parseOutputs.js';
 import { smokeEnv, smokeRoot, toolsBin } from './tools.js';
-import { describeFailure } from './verifyCombination.js';
+import { describeFailure, keepProject } from './verifyCombination.js';
 
 interface Variant {
   readonly name: string;
@@ -32,7 +32,7 @@ describe.each(variants)('generated project: $name', ({ name, args }) => {
   const py = path.join(root, '.venv', 'bin', 'python');
   // Under CI the disk is the limit: a variant's project goes once its tests are done.
   afterAll(() => {
-    if (process.env.CI && process.env.SMOKE_KEEP !== '1') rmSync(root, { recursive: true, force: true });
+    if (!keepProject(true, Boolean(process.env.CI))) rmSync(root, { recursive: true, force: true });
   });
   const run = (file: string, argv: readonly string[], extra: Record<string, string> = {}) =>
     execa(file, argv, { cwd: root, env: { ...env(), ...extra }, extendEnv: false, reject: false, all: true, stdin: 'ignore' });

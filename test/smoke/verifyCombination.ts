@@ -56,10 +56,18 @@ export async function generateAndVerify(folder: string, name: string, flags: rea
   });
   const passed = result.exitCode === 0 && /0 failed, 0 skipped/.test(result.stdout);
   const problem = passed ? '' : describeFailure(result.exitCode, result.all ?? '', parent, flags);
-  const keep = process.env.SMOKE_KEEP ? process.env.SMOKE_KEEP === '1' : passed ? !options.removePassed : !process.env.CI;
-  if (!keep) rmSync(root, { recursive: true, force: true });
+  if (!keepProject(passed, options.removePassed ?? false)) rmSync(root, { recursive: true, force: true });
   rmSync(caches, { recursive: true, force: true }); // a kept .venv holds its own hardlinks
   return { exitCode: result.exitCode, stdout: result.stdout, problem };
+}
+
+/**
+ * Whether a smoke project stays on disk after its tests: SMOKE_KEEP=1 keeps every one and
+ * SMOKE_KEEP=0 none; otherwise one that passed goes if `removePassed`, one that failed under CI.
+ */
+export function keepProject(passed: boolean, removePassed: boolean): boolean {
+  if (process.env.SMOKE_KEEP) return process.env.SMOKE_KEEP === '1';
+  return passed ? !removePassed : !process.env.CI;
 }
 
 /** Exit code, free disk, verify's failed or skipped checks, then the output's tail. */
