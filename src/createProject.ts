@@ -3,6 +3,8 @@ import { CancelledError, UsageError } from './errors.js';
 import { applyPolicy, findConflicts, type ConflictPolicy, type PlannedAction } from './fs/conflicts.js';
 import { commitPlan } from './fs/commitPlan.js';
 import { Journal } from './fs/journal.js';
+import { realTarget } from './fs/realTarget.js';
+import { assertNoJournal, recoverProject, type Recovery } from './fs/recoverProject.js';
 import { inspectTarget } from './fs/targetState.js';
 import { projectNameFromDirectory } from './options/names.js';
 import { resolveAnswers } from './options/resolveAnswers.js';
@@ -43,7 +45,8 @@ export type CreateEvent =
   | { readonly type: 'conflicts'; readonly paths: readonly string[]; readonly policy: ConflictPolicy }
   | { readonly type: 'write'; readonly path: string }
   | { readonly type: 'step'; readonly step: string }
-  | { readonly type: 'rollback'; readonly problems: readonly string[] };
+  | { readonly type: 'rollback'; readonly problems: readonly string[] }
+  | { readonly type: 'recovered'; readonly recovery: Recovery };
 
 export interface CreateProjectResult {
   readonly root: string;
@@ -59,7 +62,8 @@ export interface CreateProjectResult {
  * Nothing touches the disk before the plan is final; a failure undoes exactly what this run did.
  */
 export async function createProject(options: CreateProjectOptions): Promise<CreateProjectResult> {
-  const root = path.resolve(options.cwd ?? process.cwd(), options.directory);
+  // Symbolic links among the target's parents resolve (on macOS /tmp and /var are links).
+  const root = realTarget(path.resolve(options.cwd ?? process.cwd(), options.directory));
 
   // 1. Resolve the answers (the library never prompts), with the team overlay's options if any.
   const team = options.template ? loadTeamFor(root, path.resolve(options.cwd ?? process.cwd(), options.template)) : undefined;
@@ -77,7 +81,12 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     ...(team ? { teamTemplate: { root: team.root, ref: team.ref } } : {}),
   });
 
-  // 3. Check the target and settle conflicts, before any write.
+  // 3. Check the target and settle conflicts, before any write. An interrupted run's journal is
+  // replayed first (a dry run only says so), so the target is seen as it was before that run.
+  if (!options.dryRun) {
+    const recovered = await recoverProject(root);
+    if (recovered) options.onEvent?.({ type: 'recovered', recovery: recovered });
+  } else await assertNoJournal(root);
   const target = await inspectTarget(root);
   if (target.blocking.length > 0 && !options.force) {
     throw new UsageError(
@@ -105,8 +114,9 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   const gitSteps = gitWanted ? await import('./steps/git.js') : undefined;
   const inWorkTree = gitSteps ? await gitSteps.insideGitWorkTree(root) : false;
 
-  // 4. Write, then the post steps; undo everything on failure or cancellation.
-  const journal = new Journal();
+  // 4. Write, then the post steps; undo everything on failure or cancellation. The journal is on
+  // disk ahead of every change, so even SIGKILL or a power cut can be undone (recoverProject).
+  const journal = await Journal.begin(root, 'create');
   try {
     await commitPlan({
       root,
@@ -142,6 +152,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
       });
     }
     throwIfAborted(options.signal);
+    await journal.commit();
     return { root, plan, actions, dryRun: false, git, installed: Boolean(options.install) };
   } catch (error) {
     const problems = await journal.rollback();

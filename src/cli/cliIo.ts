@@ -11,8 +11,8 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: guarded(process.stdout),
+    stderr: guarded(process.stderr),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
     cwd: process.cwd(),
@@ -23,4 +23,28 @@ export function processIo(): CliIo {
 export function canAsk(io: CliIo, yes: boolean): boolean {
   const ciSet = io.env.CI !== undefined && !['', '0', 'false'].includes(io.env.CI.toLowerCase());
   return io.stdinIsTTY && Boolean(io.stdout.isTTY) && !ciSet && !yes;
+}
+
+/**
+ * A stream whose reader may go away (`| head -1`): EPIPE then stops the output, never the work,
+ * so the run still finishes (or rolls back) and exits by the contract.
+ */
+export function guarded(stream: NodeJS.WriteStream): Writable & { isTTY?: boolean } {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') closed = true;
+    else throw error;
+  });
+  return {
+    isTTY: stream.isTTY,
+    write: (text: string) => {
+      if (closed) return false;
+      try {
+        return stream.write(text);
+      } catch {
+        closed = true;
+        return false;
+      }
+    },
+  };
 }

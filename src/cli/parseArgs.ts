@@ -29,8 +29,11 @@ export interface UpdateSettings {
   readonly noColor: boolean;
 }
 
+export type CommandName = (typeof COMMANDS)[number];
+
 export type ParsedArgs =
-  | { readonly kind: 'help'; readonly noColor: boolean }
+  | { readonly kind: 'help'; readonly noColor: boolean; readonly topic?: CommandName }
+  | { readonly kind: 'recover'; readonly directory?: string; readonly noColor: boolean }
   | { readonly kind: 'version'; readonly noColor: boolean }
   | { readonly kind: 'verify'; readonly directory?: string; readonly noColor: boolean }
   | { readonly kind: 'check'; readonly directory?: string; readonly noColor: boolean }
@@ -45,7 +48,7 @@ export type ParsedArgs =
       readonly run: RunSettings;
     };
 
-export const COMMANDS = ['verify', 'update', 'add', 'check', 'advise'] as const;
+export const COMMANDS = ['verify', 'update', 'add', 'check', 'advise', 'recover'] as const;
 const CONFLICT_POLICIES = ['skip', 'overwrite', 'abort'] as const;
 
 function program(name: string): Command {
@@ -105,11 +108,17 @@ export function peekOption(args: readonly string[], name: string): string | unde
 /** argv (without node and the script) to a typed request; bad flags become a UsageError. */
 export function parseArgs(args: readonly string[], extraOptions: readonly OptionDef[] = []): ParsedArgs {
   const first = args[0];
-  if (first === 'verify' || first === 'check') {
+  // `help` and `version` are commands, never project names; `help <command>` is that command's help.
+  if (first === 'help') {
+    const topic = args[1];
+    return { kind: 'help', noColor: args.includes('--no-color'), ...(topic && (COMMANDS as readonly string[]).includes(topic) ? { topic: topic as CommandName } : {}) };
+  }
+  if (first === 'version' && args.length === 1) return { kind: 'version', noColor: false };
+  if (first === 'verify' || first === 'check' || first === 'recover') {
     const command = program(`create-ml-prod ${first}`).argument('[directory]');
     const opts = parse(command, args.slice(1), `${first}: `);
     const noColor = opts.color === false;
-    if (opts.help) return { kind: 'help', noColor };
+    if (opts.help) return { kind: 'help', noColor, topic: first };
     const directory = command.args[0];
     return { kind: first, ...(directory !== undefined ? { directory } : {}), noColor };
   }
@@ -120,7 +129,7 @@ export function parseArgs(args: readonly string[], extraOptions: readonly Option
     addSchemaFlags(command, questions);
     const opts = parse(command, args.slice(1), 'advise: ');
     const noColor = opts.color === false;
-    if (opts.help) return { kind: 'help', noColor };
+    if (opts.help) return { kind: 'help', noColor, topic: 'advise' };
     return { kind: 'advise', flags: givenFlags(command, questions), noColor, yes: Boolean(opts.yes) };
   }
   if (first === 'update' || first === 'add') {
@@ -130,7 +139,7 @@ export function parseArgs(args: readonly string[], extraOptions: readonly Option
     if (first === 'update') addSchemaFlags(command, options);
     const opts = parse(command, args.slice(1), `${first}: `);
     const noColor = opts.color === false;
-    if (opts.help) return { kind: 'help', noColor };
+    if (opts.help) return { kind: 'help', noColor, topic: first };
     const [a, b] = command.args;
     const directory = first === 'add' ? b : a;
     const settings: UpdateSettings = {

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, fchmodSync, lstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { CancelledError, StepError } from '../errors.js';
 import type { PlannedAction } from './conflicts.js';
@@ -16,40 +16,29 @@ export interface CommitInput {
 }
 
 /**
- * Writes the plan, recording every folder and file it creates or overwrites in the journal.
- * Files are written with synchronous calls (a few small files cost less that way than the thread
- * pool's round trips), yielding to the event loop every few milliseconds so a signal still lands
- * mid-write.
+ * Writes the plan through the journal, which logs every folder and file before it is made or
+ * replaced. Files are written with synchronous calls (a few small files cost less that way than
+ * the thread pool's round trips), yielding to the event loop every few milliseconds so a signal
+ * still lands mid-write.
  */
 export async function commitPlan(input: CommitInput): Promise<void> {
   const { root, journal } = input;
-  const ensured = new Set<string>();
+  const ensured = new Set<string>([path.resolve(root)]);
   // Folders this run made have no children yet: theirs need no lstat (and no ENOENT thrown).
   const made = new Set<string>();
-  ensureDir(root, journal, ensured, made);
   let yielded = performance.now();
   for (const { file, action } of input.actions) {
     if (input.signal?.aborted) throw new CancelledError('Cancelled while writing: nothing was kept.');
     if (action === 'skip') continue;
     const target = path.join(root, ...file.path.split('/'));
     try {
-      ensureDir(path.dirname(target), journal, ensured, made);
+      ensureDir(path.dirname(target), root, journal, ensured, made);
       if (action === 'overwrite') {
         const info = lstatSync(target);
         if (!info.isFile()) throw new StepError(`cannot overwrite ${file.path}: it is not a regular file`);
-        journal.overwritten.push({ path: target, content: readFileSync(target), mode: info.mode & 0o777 });
-        writeFileSync(target, file.content);
-        chmodSync(target, file.mode);
+        journal.overwriteFile(target, file.content, file.mode);
       } else {
-        // Journal the file as soon as it exists, so a failed write (a full disk) is undone too.
-        const fd = openSync(target, 'wx', file.mode);
-        journal.createdFiles.push(target);
-        try {
-          writeFileSync(fd, file.content);
-          fchmodSync(fd, file.mode); // the exact mode, whatever the umask
-        } finally {
-          closeSync(fd);
-        }
+        journal.createFile(target, file.content, file.mode);
       }
     } catch (error) {
       if (error instanceof StepError) throw error;
@@ -69,8 +58,11 @@ export async function commitPlan(input: CommitInput): Promise<void> {
 /** A turn of the event loop per file costs a tenth of the writing; a signal waits at most this. */
 const YIELD_EVERY_MS = 4;
 
-/** Creates a folder and its missing parents one by one, so each creation is journaled. */
-function ensureDir(dir: string, journal: Journal, ensured: Set<string>, madeHere: Set<string>): void {
+/**
+ * Makes a folder inside the project and its missing parents one by one, each logged. An existing
+ * folder on the way must be a real folder: a symbolic link could lead out of the project.
+ */
+function ensureDir(dir: string, root: string, journal: Journal, ensured: Set<string>, madeHere: Set<string>): void {
   const missing: string[] = [];
   let current = path.resolve(dir);
   while (!ensured.has(current)) {
@@ -81,26 +73,25 @@ function ensureDir(dir: string, journal: Journal, ensured: Set<string>, madeHere
     }
     try {
       const info = lstatSync(current);
-      if (!info.isDirectory()) throw new StepError(`cannot create ${current}: a file is in the way`);
+      const rel = path.relative(root, current);
+      if (info.isSymbolicLink()) throw new StepError(`cannot write into ${rel}: it is a symbolic link, which could lead out of the project`);
+      if (!info.isDirectory()) throw new StepError(`cannot create ${rel}: a file is in the way`);
       break;
     } catch (error) {
       if (error instanceof StepError) throw error;
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       missing.push(current);
-      const parent = path.dirname(current);
-      if (parent === current) break;
-      current = parent;
+      current = path.dirname(current);
     }
   }
   ensured.add(current);
   for (const folder of missing.reverse()) {
     try {
-      mkdirSync(folder);
-      journal.createdDirs.push(folder);
+      journal.mkdir(folder);
       madeHere.add(folder);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      if (code !== 'EEXIST') throw new StepError(`cannot create ${folder}: ${describeCode(code)}`);
+      if (code !== 'EEXIST') throw new StepError(`cannot create ${path.relative(root, folder)}: ${describeCode(code)}`);
     }
     ensured.add(folder);
   }
@@ -116,6 +107,7 @@ export function describeCode(code: string): string {
     EEXIST: 'it appeared while writing',
     ENOTDIR: 'a parent is not a folder',
     EISDIR: 'a folder is in the way',
+    ENAMETOOLONG: 'the name is too long for this file system',
   };
   return known[code] ?? code;
 }

@@ -8,33 +8,50 @@ const PYTHON_KEYWORDS = new Set([
   'yield', 'match', 'case', 'type', '_',
 ]);
 
-// Top-level standard-library modules (3.10-3.13) a package would shadow, plus the names our
-// generated code itself imports, which would break the package at import time.
+// Every top-level module of the standard library of Python 3.10 to 3.13 (`sys.stdlib_module_names`,
+// taken on 3.11, plus what 3.10 still had and `test`, `__main__`): a package named so shadows it.
 const STDLIB_MODULES = new Set(
-  `__future__ abc aifc argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb
-  binascii bisect builtins bz2 calendar cgi cgitb chunk cmath cmd code codecs codeop collections
-  colorsys compileall concurrent configparser contextlib contextvars copy copyreg crypt csv ctypes
-  curses dataclasses datetime dbm decimal difflib dis distutils doctest email encodings ensurepip
-  enum errno faulthandler fcntl filecmp fileinput fnmatch fractions ftplib functools gc getopt
-  getpass gettext glob graphlib grp gzip hashlib heapq hmac html http idlelib imaplib imghdr imp
-  importlib inspect io ipaddress itertools json keyword lib2to3 linecache locale logging lzma
-  mailbox mailcap marshal math mimetypes mmap modulefinder msilib msvcrt multiprocessing netrc nis
-  nntplib numbers operator optparse os ossaudiodev pathlib pdb pickle pickletools pipes pkgutil
-  platform plistlib poplib posix posixpath pprint profile pstats pty pwd py_compile pyclbr pydoc
-  queue quopri random re readline reprlib resource rlcompleter runpy sched secrets select
-  selectors shelve shlex shutil signal site smtpd smtplib sndhdr socket socketserver spwd sqlite3
-  ssl stat statistics string stringprep struct subprocess sunau symtable sys sysconfig syslog
-  tabnanny tarfile telnetlib tempfile termios textwrap threading time timeit tkinter token
-  tokenize tomllib trace traceback tracemalloc tty turtle turtledemo types typing unicodedata
-  unittest urllib uu uuid venv warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml
-  xmlrpc zipapp zipfile zipimport zlib zoneinfo`.split(/\s+/),
+  `__future__ __main__ _abc _aix_support _ast _asyncio _bisect _blake2 _bootsubprocess _bz2 _codecs
+  _codecs_cn _codecs_hk _codecs_iso2022 _codecs_jp _codecs_kr _codecs_tw _collections
+  _collections_abc _compat_pickle _compression _contextvars _crypt _csv _ctypes _curses
+  _curses_panel _datetime _dbm _decimal _elementtree _frozen_importlib _frozen_importlib_external
+  _functools _gdbm _hashlib _heapq _imp _io _json _locale _lsprof _lzma _markupbase _md5 _msi
+  _multibytecodec _multiprocessing _opcode _operator _osx_support _overlapped _pickle _posixshmem
+  _posixsubprocess _py_abc _pydecimal _pyio _pyrepl _queue _random _scproxy _sha1 _sha256 _sha3
+  _sha512 _signal _sitebuiltins _socket _sqlite3 _sre _ssl _stat _statistics _string _strptime
+  _struct _symtable _thread _threading_local _tkinter _tokenize _tracemalloc _typing _uuid _warnings
+  _weakref _weakrefset _winapi _zoneinfo abc aifc antigravity argparse array ast asynchat asyncio
+  asyncore atexit audioop base64 bdb binascii binhex bisect builtins bz2 cProfile calendar cgi cgitb
+  chunk cmath cmd code codecs codeop collections colorsys compileall concurrent configparser
+  contextlib contextvars copy copyreg crypt csv ctypes curses dataclasses datetime dbm decimal
+  difflib dis distutils doctest email encodings ensurepip enum errno faulthandler fcntl filecmp
+  fileinput fnmatch formatter fractions ftplib functools gc genericpath getopt getpass gettext glob
+  graphlib grp gzip hashlib heapq hmac html http idlelib imaplib imghdr imp importlib inspect io
+  ipaddress itertools json keyword lib2to3 linecache locale logging lzma mailbox mailcap marshal
+  math mimetypes mmap modulefinder msilib msvcrt multiprocessing netrc nis nntplib nt ntpath
+  nturl2path numbers opcode operator optparse os ossaudiodev parser pathlib pdb pickle pickletools
+  pipes pkgutil platform plistlib poplib posix posixpath pprint profile pstats pty pwd py_compile
+  pyclbr pydoc pydoc_data pyexpat queue quopri random re readline reprlib resource rlcompleter runpy
+  sched secrets select selectors shelve shlex shutil signal site smtpd smtplib sndhdr socket
+  socketserver spwd sqlite3 sre_compile sre_constants sre_parse ssl stat statistics string
+  stringprep struct subprocess sunau symbol symtable sys sysconfig syslog tabnanny tarfile telnetlib
+  tempfile termios test textwrap this threading time timeit tkinter token tokenize tomllib trace
+  traceback tracemalloc tty turtle turtledemo types typing unicodedata unittest urllib uu uuid venv
+  warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile
+  zipimport zlib zoneinfo`.split(/\s+/),
 );
 
 // Third-party distributions the generated project depends on; a package with the same import
 // name would shadow them.
 const DEPENDENCY_MODULES = new Set([
-  'numpy', 'pandas', 'sklearn', 'joblib', 'pyarrow', 'pydantic', 'yaml', 'fastapi', 'uvicorn',
-  'starlette', 'httpx', 'pytest', 'mypy', 'ruff', 'build', 'tests', 'scripts', 'jobs',
+  // Any option's dependencies, not only the chosen ones: `add` can bring each in later.
+  'numpy', 'pandas', 'sklearn', 'scipy', 'matplotlib', 'joblib', 'pyarrow', 'pydantic', 'yaml', 'fastapi', 'uvicorn',
+  'starlette', 'httpx', 'jsonschema', 'filelock', 'mlflow', 'sqlalchemy', 'psycopg', 'psycopg2', 'dask', 'distributed',
+  'pyspark', 'py4j', 'prefect', 'airflow', 'redis', 'confluent_kafka', 'kafka', 'nbclient', 'nbformat', 'boto3',
+  'botocore', 'kubernetes_validate', 'pytest', 'pytest_cov', 'xdist', 'coverage', 'hypothesis', 'schemathesis', 'mypy',
+  'ruff', 'black', 'isort', 'flake8', 'pylint', 'build', 'setuptools', 'pip', 'wheel', 'poetry',
+  // The repository's own top-level folders, importable from its root.
+  'tests', 'scripts', 'jobs', 'notebooks', 'configs', 'deploy', 'cicd', 'data', 'artifacts', 'docs', 'dags', 'src',
 ]);
 
 const PROJECT_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9])?$/;

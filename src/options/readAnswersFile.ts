@@ -17,14 +17,19 @@ export async function readAnswersFile(file: string): Promise<Record<string, unkn
   }
   let data: unknown;
   try {
-    data = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
+    const body = text.replace(/^\uFEFF/, ''); // editors on Windows save a byte-order mark
+    data = /\.json$/i.test(file) ? JSON.parse(body) : parseYaml(body);
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new UsageError(`--answers ${file}: not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${reason}`);
   }
   if (!isObject(data)) throw new UsageError(`--answers ${file}: expected a mapping of option ids to values`);
-  if (data.generator === 'create-ml-prod' && isObject(data.answers)) return data.answers;
-  return data;
+  const answers = data.generator === 'create-ml-prod' && isObject(data.answers) ? data.answers : data;
+  // YAML reads `pythonVersion: 3.10` as the number 3.1.
+  if (typeof answers.pythonVersion === 'number') {
+    throw new UsageError(`--answers ${file}: pythonVersion is the number ${answers.pythonVersion}; quote it ("3.10"), as YAML reads 3.10 as 3.1`);
+  }
+  return answers;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

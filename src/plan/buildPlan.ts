@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { UsageError } from '../errors.js';
 import { components as allComponents } from '../components/components.js';
 import type { Component } from '../components/component.js';
 import type { Answers } from '../options/schema.js';
@@ -36,10 +37,9 @@ export function buildPlan(input: BuildPlanInput): Plan {
   if (input.teamTemplate) layers.push([input.teamTemplate.root, 'files']);
   for (const [root, overlay] of layers) {
     for (const file of listTemplateFiles(root, overlay)) {
-      if (file.relative === RECORD_FILE || file.relative === `${RECORD_FILE}.hbs`) {
-        throw new Error(`template ${file.source} would replace ${RECORD_FILE}, which the generator owns`);
-      }
-      layered.set(outputPath(file.relative, context, renderer), file);
+      const output = outputPath(file.relative, context, renderer);
+      if (output === RECORD_FILE) throw new UsageError(`template ${file.source} would replace ${RECORD_FILE}, which the generator owns`);
+      layered.set(output, file);
     }
   }
   const paths = [...layered.keys(), RECORD_FILE].sort();

@@ -1,5 +1,7 @@
 import { UsageError } from '../errors.js';
 import path from 'node:path';
+import { isGitFolderName } from '../fs/projectPaths.js';
+import { JOURNAL_DIR } from '../fs/journalLog.js';
 import type { Renderer, RenderContext } from '../render/handlebars.js';
 
 /**
@@ -41,4 +43,7 @@ export function assertInside(relative: string, origin: string): void {
     path.win32.isAbsolute(relative) ||
     segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\0'));
   if (bad) throw new UsageError(`template ${origin} renders to "${relative}", which is outside the project`);
+  // Inside .git a file becomes code (hooks, core.fsmonitor): nothing is ever written there.
+  if (segments.some(isGitFolderName)) throw new UsageError(`template ${origin} renders to "${relative}": nothing may be written into .git (hooks and config there run code)`);
+  if (segments[0] === JOURNAL_DIR) throw new UsageError(`template ${origin} renders to "${relative}": ${JOURNAL_DIR} belongs to create-ml-prod`);
 }

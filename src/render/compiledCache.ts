@@ -8,7 +8,8 @@
  * corrupted, a code cache from another Node) falls back to compiling: the cache only saves time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { makeDirs } from '../fs/makeDirs.js';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -45,7 +46,7 @@ export function createCompiledCache(dir: string | undefined, salt: string): Comp
   const store = (file: string, content: string | Buffer) => {
     if (!writable || dir === undefined) return;
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
+      makeDirs(path.dirname(file)); // not mkdirSync's recursive: it spins under /proc
       const partial = `${file}.${process.pid}.tmp`;
       writeFileSync(partial, content);
       renameSync(partial, file); // atomic: a concurrent run reads the old file or the whole new one

@@ -1,5 +1,6 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- handlebars/runtime ships no usable types; the ambient module gives it the full package's
 /// <reference path="./handlebarsRuntime.d.ts" />
+import { UsageError } from '../errors.js';
 /** The Handlebars environment: no HTML escaping, strict variables, one helper per target language. */
 import Handlebars from 'handlebars/runtime';
 import { existsSync } from 'node:fs';
@@ -97,14 +98,15 @@ export function createRenderer(options: { readonly cacheDir?: string | undefined
     },
     /** Renders a template text; `name` (its path under templates/) is used in error messages. */
     render(source: string, context: RenderContext, name: string): string {
-      const found = entry(source);
       try {
+        // Inside the try: a template that does not parse names its file too.
+        const found = entry(source);
         const text = found.template(context);
         found.ran();
         return text;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`template ${name}: ${reason}`);
+        throw new UsageError(`template ${name}: ${reason.split('\n')[0]}`);
       }
     },
     /** After the preloaded templates rendered: writes their bundle, or its code cache, when missing. */

@@ -2,6 +2,7 @@ import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Journal } from '../fs/journal.js';
+import { JOURNAL_DIR } from '../fs/journalLog.js';
 import { runStep } from './run.js';
 
 /** Whether `dir` (or its nearest existing ancestor) lies inside a git work tree. */
@@ -30,9 +31,10 @@ export async function initRepository(input: {
   const { root, signal } = input;
   const branch = (await gitConfig('init.defaultBranch', root)) ?? 'main';
   const gitDir = path.join(root, '.git');
-  if (!existsSync(gitDir)) input.journal.createdTrees.push(gitDir);
+  if (!existsSync(gitDir)) input.journal.tree(gitDir);
   await runStep('git init', 'git', ['init', '--quiet', `--initial-branch=${branch}`], { cwd: root, ...(signal ? { signal } : {}) });
-  await runStep('git add', 'git', ['add', '--all'], { cwd: root, ...(signal ? { signal } : {}) });
+  // The journal is this run's, never the project's.
+  await runStep('git add', 'git', ['add', '--all', '--', '.', `:(exclude)${JOURNAL_DIR}`], { cwd: root, ...(signal ? { signal } : {}) });
   // Use the user's identity; fall back to the project's author where git has none.
   const identity = (await gitConfig('user.email', root))
     ? []

@@ -32,7 +32,7 @@ export async function installEnvironment(input: {
   onStep?: (what: string) => void;
 }): Promise<void> {
   const venv = path.join(input.root, '.venv');
-  if (!existsSync(venv)) input.journal.createdTrees.push(venv);
+  if (!existsSync(venv)) input.journal.tree(venv);
   for (const command of installCommands(input.answers, input.python)) {
     input.onStep?.(command.what);
     if (command.required && !onPath(command.required, process.env.PATH)) {

@@ -7,7 +7,8 @@ import { validateText } from '../options/textRules.js';
 import type { TeamTemplateRef } from '../plan/answersRecord.js';
 
 export const MANIFEST_FILE = 'create-ml-prod.template.json';
-const RESERVED = new Set(['yes', 'answers', 'advanced', 'force', 'conflict', 'dryRun', 'git', 'install', 'verify', 'color', 'version', 'help', 'template', 'allowDirty']);
+// Run flags (and their --no- forms) and the commands: an overlay option may not shadow them.
+const RESERVED = new Set(['yes', 'answers', 'advanced', 'advise', 'force', 'conflict', 'dryRun', 'git', 'noGit', 'install', 'noInstall', 'verify', 'color', 'noColor', 'version', 'help', 'template', 'allowDirty', 'previous', 'update', 'add', 'check', 'recover']);
 
 /** A team overlay: a manifest (name, version, extra options) and a `files/` folder layered last. */
 export interface TeamTemplate {
@@ -41,6 +42,8 @@ export function loadTeamTemplate(dir: string, refPath: string): TeamTemplate {
   const known = new Set<string>(optionSchema.map((o) => o.id));
   const options = rawOptions.map((raw, index) => {
     const option = parseOption(raw, `${where}: options[${index}]`);
+    // `constructor`, `toString`...: answers are plain objects, and these names are theirs.
+    if (option.id in Object.prototype) throw new UsageError(`${where}: options[${index}].id "${option.id}" is a reserved name: choose another id`);
     if (known.has(option.id) || RESERVED.has(option.id)) {
       throw new UsageError(`${where}: options[${index}].id "${option.id}" is already an option of create-ml-prod: choose another id`);
     }

@@ -3,6 +3,10 @@ import path from 'node:path';
 import { hashContent, RECORD_FILE } from '../plan/answersRecord.js';
 import { currentGenerator } from './generators.js';
 import { readRecord } from './readRecord.js';
+import { toLf } from './lineEndings.js';
+import { assertNotNewer } from './versionGuard.js';
+import { isSafeProjectPath } from '../fs/projectPaths.js';
+import { realTarget } from '../fs/realTarget.js';
 
 export interface CheckResult {
   readonly from: string;
@@ -16,8 +20,9 @@ export interface CheckResult {
 
 /** Is the project behind this generator (same answers, new output), and which files were edited? */
 export async function checkProject(options: { directory: string; cwd?: string }): Promise<CheckResult> {
-  const root = path.resolve(options.cwd ?? process.cwd(), options.directory);
+  const root = realTarget(path.resolve(options.cwd ?? process.cwd(), options.directory));
   const record = await readRecord(root);
+  assertNotNewer(record.version, 'check');
   const plan = await currentGenerator.render({
     answers: record.answers,
     projectRoot: root,
@@ -28,7 +33,7 @@ export async function checkProject(options: { directory: string; cwd?: string })
   const behind = paths.filter((p) => fresh.get(p) !== record.files[p]);
   const drifted: string[] = [];
   for (const [rel, hash] of Object.entries(record.files)) {
-    const disk = await hashIfFile(path.join(root, rel));
+    const disk = isSafeProjectPath(root, rel, false) ? await hashIfFile(path.join(root, rel)) : undefined;
     if (disk !== hash) drifted.push(rel);
   }
   return { from: record.version, to: currentGenerator.version, behind, drifted: drifted.sort(), upToDate: behind.length === 0 };
@@ -36,7 +41,8 @@ export async function checkProject(options: { directory: string; cwd?: string })
 
 async function hashIfFile(file: string): Promise<string | undefined> {
   try {
-    return (await lstat(file)).isFile() ? hashContent(await readFile(file)) : undefined;
+    // CRLF checkouts (core.autocrlf) hash as LF, as they were generated.
+    return (await lstat(file)).isFile() ? hashContent(toLf(await readFile(file)).text!) : undefined;
   } catch {
     return undefined;
   }

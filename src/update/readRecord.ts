@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { printable } from '../options/names.js';
+import { isPlainProjectPath } from '../fs/projectPaths.js';
 import { RECORD_FILE, type AnswersRecord } from '../plan/answersRecord.js';
+import { SEMVER } from './versionGuard.js';
 
 /** The project's `.create-ml-prod.json`, checked enough that update and check can trust it. */
 export async function readRecord(projectRoot: string): Promise<AnswersRecord> {
@@ -14,7 +17,7 @@ export async function readRecord(projectRoot: string): Promise<AnswersRecord> {
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     throw new UsageError(`${RECORD_FILE} is not valid JSON: restore it from git`);
   }
@@ -28,6 +31,16 @@ export async function readRecord(projectRoot: string): Promise<AnswersRecord> {
     record.files === null
   ) {
     throw new UsageError(`${RECORD_FILE} is not a create-ml-prod record (generator, version, answers, files): restore it from git`);
+  }
+  // The version names the registry package update fetches: strict semver, never a path or URL.
+  if (!SEMVER.test(record.version)) {
+    throw new UsageError(`${RECORD_FILE}: "version" ${printable(record.version)} is not a create-ml-prod version (x.y.z): restore the file from git`);
+  }
+  // Every path update may write or remove: relative, normalised, inside the project, not in .git.
+  for (const [rel, hash] of Object.entries(record.files)) {
+    if (!isPlainProjectPath(rel) || rel === RECORD_FILE || typeof hash !== 'string' || !/^[0-9a-f]{16}$/.test(hash)) {
+      throw new UsageError(`${RECORD_FILE}: the file entry "${printable(rel)}" is not a project path with its hash: restore the file from git`);
+    }
   }
   return record as AnswersRecord;
 }

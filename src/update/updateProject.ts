@@ -1,11 +1,17 @@
 import { createTwoFilesPatch } from 'diff';
 import { execa } from 'execa';
-import { lstat, readFile, rm } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { CancelledError, UsageError } from '../errors.js';
 import { commitPlan } from '../fs/commitPlan.js';
 import type { PlannedAction } from '../fs/conflicts.js';
 import { Journal } from '../fs/journal.js';
+import { JOURNAL_DIR } from '../fs/journalLog.js';
+import { isSafeProjectPath } from '../fs/projectPaths.js';
+import { assertNoJournal, recoverProject } from '../fs/recoverProject.js';
+import { realTarget } from '../fs/realTarget.js';
+import { assertNotNewer } from './versionGuard.js';
+import { fromLf, toLf } from './lineEndings.js';
 import { hashContent, RECORD_FILE } from '../plan/answersRecord.js';
 import type { Plan } from '../plan/plan.js';
 import { currentGenerator, generatorFor } from './generators.js';
@@ -52,8 +58,35 @@ export interface UpdateResult {
  * stay deleted, and files no longer generated go only if never edited.
  */
 export async function updateProject(options: UpdateOptions): Promise<UpdateResult> {
-  const root = path.resolve(options.cwd ?? process.cwd(), options.directory);
+  const root = realTarget(path.resolve(options.cwd ?? process.cwd(), options.directory));
+  await readRecord(root); // a clear message first when this is no project of ours
+  // One writer at a time: the journal folder is the lock; an interrupted run is replayed first.
+  if (options.dryRun) {
+    await assertNoJournal(root);
+    return await planUpdate(root, options);
+  }
+  await recoverProject(root);
+  const journal = await Journal.begin(root, 'update');
+  try {
+    const { result, writes, removals } = await planUpdateWithWrites(root, options);
+    await commitPlan({ root, actions: writes, journal, ...(options.signal ? { signal: options.signal } : {}) });
+    for (const rel of removals) journal.removeFile(path.join(root, ...rel.split('/')));
+    if (options.signal?.aborted) throw new CancelledError('Cancelled: nothing was changed.');
+    await journal.commit();
+    return result;
+  } catch (error) {
+    await journal.rollback();
+    throw error;
+  }
+}
+
+async function planUpdate(root: string, options: UpdateOptions): Promise<UpdateResult> {
+  return (await planUpdateWithWrites(root, options)).result;
+}
+
+async function planUpdateWithWrites(root: string, options: UpdateOptions) {
   const record = await readRecord(root);
+  assertNotNewer(record.version, 'update');
   if (!options.allowDirty) await assertClean(root);
 
   const previous = await generatorFor(record.version, options.previous);
@@ -76,19 +109,29 @@ export async function updateProject(options: UpdateOptions): Promise<UpdateResul
   const removals: string[] = [];
   const diffs: string[] = [];
   for (const rel of paths) {
-    const ours = await readIfFile(path.join(root, rel));
-    // Without the recorded version's output, a file whose hash still matches the record is the base.
-    const baseContent = base.get(rel) ?? (ours && record.files[rel] === hashContent(ours) ? ours : undefined);
-    const outcome = mergeFile({ ours, base: baseContent, theirs: theirs.get(rel), wasGenerated: rel in record.files || base.has(rel), labels });
+    // Never through a symbolic link, never outside the project (the record was checked too).
+    if (!isSafeProjectPath(root, rel, false)) throw new UsageError(`${rel} lies behind a symbolic link or outside the project: update stops (nothing was changed)`);
+    const raw = await readIfFile(path.join(root, rel));
+    // CRLF checkouts (core.autocrlf) compare as LF, and keep CRLF when written back.
+    const { text: ours, crlf } = toLf(raw);
+    const theirsContent = theirs.get(rel);
+    const recorded = record.files[rel];
+    // Without the recorded version's output, the record's hashes stand in: a file that still
+    // matches is the base, and a template whose output still matches did not change.
+    const baseContent =
+      base.get(rel) ??
+      (ours && recorded === hashContent(ours) ? ours : theirsContent && recorded === hashContent(theirsContent) ? theirsContent : undefined);
+    const outcome = mergeFile({ ours, base: baseContent, theirs: theirsContent, wasGenerated: rel in record.files || base.has(rel), labels });
     if (outcome.kind === 'unchanged') continue;
     changes.push({ path: rel, outcome: outcome.kind });
     if ('content' in outcome && !(outcome.kind === 'conflict' && ours?.equals(outcome.content))) {
-      writes.push({ file: { path: rel, content: outcome.content, mode: modes.get(rel) ?? 0o644, source: '' }, action: ours ? 'overwrite' : 'create' });
-      diffs.push(patch(rel, ours, outcome.content));
+      const content = crlf ? fromLf(outcome.content) : outcome.content;
+      writes.push({ file: { path: rel, content, mode: modes.get(rel) ?? 0o644, source: '' }, action: raw ? 'overwrite' : 'create' });
+      diffs.push(patch(rel, raw, content));
     }
     if (outcome.kind === 'remove') {
       removals.push(rel);
-      diffs.push(patch(rel, ours, undefined));
+      diffs.push(patch(rel, raw, undefined));
     }
   }
   const recordFile = newPlan.files.find((f) => f.path === RECORD_FILE);
@@ -107,22 +150,7 @@ export async function updateProject(options: UpdateOptions): Promise<UpdateResul
     orphans: changes.filter((c) => c.outcome === 'keep-orphan').map((c) => c.path),
     diff: options.dryRun ? diffs.join('') : '',
   };
-  if (options.dryRun) return result;
-
-  const journal = new Journal();
-  try {
-    await commitPlan({ root, actions: writes, journal, ...(options.signal ? { signal: options.signal } : {}) });
-    for (const rel of removals) {
-      const file = path.join(root, rel);
-      const info = await lstat(file);
-      journal.removed.push({ path: file, content: await readFile(file), mode: info.mode & 0o777 });
-      await rm(file);
-    }
-  } catch (error) {
-    await journal.rollback();
-    throw error;
-  }
-  return result;
+  return { result, writes, removals };
 }
 
 function contents(plan: Plan | undefined): Map<string, Buffer> {
@@ -149,7 +177,8 @@ function patch(rel: string, before: Buffer | undefined, after: Buffer | undefine
 
 /** Refuses a dirty or non-git work tree, so every update can be undone with git. */
 async function assertClean(root: string): Promise<void> {
-  const status = await execa('git', ['status', '--porcelain'], { cwd: root, reject: false, stdin: 'ignore' });
+  // The journal (this run's lock) is not part of the work tree's state.
+  const status = await execa('git', ['status', '--porcelain', '--', '.', `:(exclude)${JOURNAL_DIR}`], { cwd: root, reject: false, stdin: 'ignore' });
   if (status.failed) {
     throw new UsageError(`${root} is not a git work tree: commit the project to git first (so the update can be undone), or pass --allow-dirty`);
   }

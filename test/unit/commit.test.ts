@@ -38,7 +38,7 @@ describe('conflict policy', () => {
     const dir = await tmp();
     await writeFile(path.join(dir, 'README.md'), 'mine');
     const files = [file('README.md', 'theirs'), file('new.txt', 'n')];
-    await commitPlan({ root: dir, actions: applyPolicy(files, ['README.md'], 'skip'), journal: new Journal() });
+    await commitPlan({ root: dir, actions: applyPolicy(files, ['README.md'], 'skip'), journal: await Journal.begin(dir, 'test') });
     expect(await readFile(path.join(dir, 'README.md'), 'utf8')).toBe('mine');
     expect(await readFile(path.join(dir, 'new.txt'), 'utf8')).toBe('n');
   });
@@ -48,8 +48,8 @@ describe('commit and rollback', () => {
   it('writes modes and undoes exactly what it did', async () => {
     const parent = await tmp();
     await writeFile(path.join(parent, 'keep.txt'), 'user');
-    const root = path.join(parent, 'proj');
-    const journal = new Journal();
+    const root = path.join(parent, 'proj', 'deeper');
+    const journal = await Journal.begin(root, 'test');
     await commitPlan({
       root,
       journal,
@@ -64,15 +64,15 @@ describe('commit and rollback', () => {
     const root = await tmp();
     await mkdir(path.join(root, 'src'));
     await writeFile(path.join(root, 'a'), 'a file, not a folder');
-    const journal = new Journal();
+    const journal = await Journal.begin(root, 'test');
     await commitPlan({
       root,
       journal,
       actions: applyPolicy([file('src/pkg/deep/x.py', 'x'), file('src/pkg/y.py', 'y'), file('new/one/two/z.txt', 'z')], [], 'skip'),
     });
-    expect(journal.createdDirs.map((d) => path.relative(root, d))).toEqual(['src/pkg', 'src/pkg/deep', 'new', 'new/one', 'new/one/two']);
+    expect(journal.entries.filter((e) => e.op === 'dir').map((e) => e.p)).toEqual(['src/pkg', 'src/pkg/deep', 'new', 'new/one', 'new/one/two']);
     await expect(
-      commitPlan({ root, journal: new Journal(), actions: applyPolicy([file('a/b.txt', 'b')], [], 'skip') }),
+      commitPlan({ root, journal, actions: applyPolicy([file('a/b.txt', 'b')], [], 'skip') }),
     ).rejects.toThrow(/a file is in the way/);
     await journal.rollback();
     expect((await readdir(root)).sort()).toEqual(['a', 'src']);
@@ -82,7 +82,7 @@ describe('commit and rollback', () => {
   it('restores overwritten files and keeps folders holding foreign files', async () => {
     const root = await tmp();
     await writeFile(path.join(root, 'README.md'), 'mine');
-    const journal = new Journal();
+    const journal = await Journal.begin(root, 'test');
     await commitPlan({
       root,
       journal,
@@ -100,7 +100,7 @@ describe('commit and rollback', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      commitPlan({ root, journal: new Journal(), signal: controller.signal, actions: applyPolicy([file('a', 'a')], [], 'skip') }),
+      commitPlan({ root, journal: await Journal.begin(root, 'test'), signal: controller.signal, actions: applyPolicy([file('a', 'a')], [], 'skip') }),
     ).rejects.toThrow(/Cancelled/);
   });
 });
