@@ -161,6 +161,8 @@ describe('the CI starts Redis and PostgreSQL for the unit tests and makes their 
     if (redis) expect(tests).toMatch(new RegExp(`"${pkg}_TEST_REDIS_URL"[\\s\\S]*pytest\\.fail\\(f"Redis is required`));
     if (postgres) expect(tests).toMatch(new RegExp(`"${pkg}_TEST_DATABASE_URL"[\\s\\S]*pytest\\.fail\\(f"PostgreSQL is required`));
     for (const name of Object.keys(vars).filter((n) => n.startsWith(pkg))) expect(tests, name).toContain(`"${name}"`);
+    // Read at import: tests/conftest.py's autouse fixture removes every <PKG>_* variable before each test.
+    if (redis || postgres) expect(tests).toMatch(/^_ENVIRONMENT = \{name: os\.environ\.get\(name, ""\) for name in/m);
   });
 });
 
