@@ -22,9 +22,10 @@ export function printNextSteps(out: Output, result: CreateProjectResult, cwd: st
   const install = result.installed ? ['source .venv/bin/activate'] : ['make install        # .venv with the package and its dev tools'];
   const steps = [
     ...cd,
+    './install.sh        # system packages the options need (apt); --dry-run only lists them',
     ...install,
     `make test           # unit and integration tests; make lint${result.plan.answers.typeCheck ? ' and make typecheck' : ''} too`,
-    `make train          # train on the sample data; then make predict${result.plan.answers.service ? ', make serve' : ''}`,
+    `make train          # process the sample data and train; then make predict${result.plan.answers.service ? ', make serve' : ''}`,
   ];
   out.line();
   out.line(out.color.bold('Next steps:'));

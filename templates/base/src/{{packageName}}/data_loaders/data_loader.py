@@ -14,6 +14,13 @@ from ..errors import DataError, SchemaError
 DEFAULT_CHUNK_SIZE = 10_000
 
 
+def missing_data_hint(path: str | Path) -> str:
+    """What makes a missing data file: the train/holdout splits come from ``make process``."""
+    if Path(path).parent.name == "processed":
+        return " (run `make process` to create it from data.raw_path)"
+    return " (check the path, or data.raw_path in configs/base.yaml)"
+
+
 class DataLoader(ABC):
     """Load a tabular file and check that the required columns are present.
 
@@ -39,7 +46,7 @@ class DataLoader(ABC):
 
     def _check_exists(self) -> None:
         if not self.path.is_file():
-            raise DataError(f"data file not found: {self.path}")
+            raise DataError(f"data file not found: {self.path}{missing_data_hint(self.path)}")
 
     def check_schema(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Raise :class:`SchemaError` when a required column is missing."""

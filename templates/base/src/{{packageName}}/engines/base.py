@@ -10,7 +10,7 @@ from typing import ClassVar
 
 import pandas as pd
 
-from ..data_loaders.data_loader import DataLoader
+from ..data_loaders.data_loader import DataLoader, missing_data_hint
 from ..errors import DataError
 
 # A pure function from a frame of input rows to a frame of predictions, applied per chunk or
@@ -86,4 +86,4 @@ class BatchEngine(ABC):
 def check_file(loader: DataLoader) -> None:
     """Raise :class:`DataError` when the loader's file is missing (engines read it directly)."""
     if not Path(loader.path).is_file():
-        raise DataError(f"data file not found: {loader.path}")
+        raise DataError(f"data file not found: {loader.path}{missing_data_hint(loader.path)}")

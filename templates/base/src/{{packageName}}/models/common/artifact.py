@@ -208,7 +208,7 @@ def resolve_model_dir(ref: str | Path, models_dir: str | Path = "artifacts/model
             raise ArtifactError(f"pointer file {path} does not name a version")
         path = path.parent / version
     if not (path / MODEL_FILE).is_file():
-        raise ArtifactError(f"no model artifact found at {path} (train a model first)")
+        raise ArtifactError(f"no model artifact found at {path} (run `make train` to create one)")
     return path
 
 
