@@ -191,12 +191,14 @@ def save_artifact(
 def resolve_model_dir(ref: str | Path, models_dir: str | Path = "artifacts/models") -> Path:
     """Turn ``latest``, a version name, a pointer file or a version directory into a directory.
 
+    A bare name is also looked up in ``models_dir``: ``champion`` is the lifecycle's pointer.
+
     Raises:
         ArtifactError: when nothing usable is found.
     """
     models_dir = Path(models_dir)
     path = models_dir / LATEST_POINTER if str(ref) == LATEST_POINTER else Path(ref)
-    if not path.exists() and (models_dir / str(ref)).is_dir():
+    if not path.exists() and (models_dir / str(ref)).exists():
         path = models_dir / str(ref)
     if path.is_dir() and not (path / MODEL_FILE).exists() and (path / LATEST_POINTER).is_file():
         path = path / LATEST_POINTER

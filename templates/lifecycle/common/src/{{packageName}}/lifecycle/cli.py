@@ -73,6 +73,7 @@ def _run_promote(settings: Settings, args: argparse.Namespace) -> dict[str, Any]
     if not result.promoted:
         raise LifecycleRefusalError(f"{result.reason}; report: {result.report_path}")
     return {
+        "decision": result.decision,
         "champion": result.challenger,
         "previous_champion": result.champion,
         "reason": result.reason,
@@ -88,7 +89,15 @@ def _run_rollback(settings: Settings, args: argparse.Namespace) -> dict[str, Any
 def _run_registry(settings: Settings, args: argparse.Namespace) -> dict[str, Any]:
     models = open_registry(settings).models()
     return {
-        "models": [{"version": m.version, "stage": m.stage, "metrics": m.metrics} for m in models]
+        "models": [
+            {
+                "version": m.version,
+                "stage": m.stage,
+                "promotable": m.gate.get("passed"),  # the evaluation gate at registration
+                "metrics": m.metrics,
+            }
+            for m in models
+        ]
     }
 
 

@@ -28,6 +28,7 @@ from ..pipelines.metrics import HIGHER_IS_BETTER, PRIMARY_METRIC, compute_metric
 from . import LifecycleRefusalError
 from .backend import open_registry
 from .ingest import bad_rows, clean_rows, initial_path, latest_merged_drop
+from .roots import reports_dir
 
 logger = logging.getLogger(__name__)
 
@@ -212,7 +213,7 @@ def drift_report(
     if current.empty:
         raise LifecycleRefusalError(f"no valid rows to check in {current_source}")
     thresholds = settings.lifecycle.drift
-    directory = Path(output_dir or settings.lifecycle.reports_dir / "drift" / current_source.stem)
+    directory = Path(output_dir or reports_dir(settings) / "drift" / current_source.stem)
     features = []
     for kind, names in (
         ("numeric", settings.features.numeric),

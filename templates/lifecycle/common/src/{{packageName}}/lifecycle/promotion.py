@@ -1,10 +1,13 @@
 """Retrain a challenger on the joined data, score it against the champion, promote by rule.
 
-The newest ``lifecycle.promotion.recent_rows`` rows of ``full_data`` are the recent window; a
-seeded ``evaluation_share`` of it is kept out of the challenger's training, and both the
-champion and the challenger are scored on exactly those rows. The challenger is promoted
-only when there are at least ``min_rows`` of them and it beats the champion on the metric by
-more than ``min_gain`` (in the metric's better direction); otherwise it is archived.
+First the evaluation gate (``lifecycle.gate``): a challenger that does not beat its stored
+baseline (the constant predictor scored at training time) by more than ``min_margin`` is
+blocked: archived, never promoted, whatever the champion scores. Then the newest
+``lifecycle.promotion.recent_rows`` rows of ``full_data`` are the recent window; a seeded
+``evaluation_share`` of it is kept out of the challenger's training, and both the champion and
+the challenger are scored on exactly those rows. The challenger is promoted only when there
+are at least ``min_rows`` of them and it beats the champion on the metric by more than
+``min_gain`` (in the metric's better direction); otherwise it is archived.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from ..pipelines.train import train
 from . import LifecycleRefusalError
 from .backend import open_registry
 from .ingest import load_full_data
+from .roots import reports_dir
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +47,7 @@ class RetrainResult:
 @dataclass(frozen=True)
 class PromotionResult:
     promoted: bool
+    decision: str  # promoted, refused (not better than the champion), blocked (by the gate)
     challenger: str
     champion: str | None
     reason: str
@@ -72,8 +77,8 @@ def retrain(settings: Settings) -> RetrainResult:
     evaluation_path = directory / EVALUATION_FILE
     training.to_csv(train_path, index=False, lineterminator="\n")
     evaluation.to_csv(evaluation_path, index=False, lineterminator="\n")
-    result = train(settings, train_path=train_path)
-    open_registry(settings).register(result.version)
+    result = train(settings, train_path=train_path)  # registers it as a candidate
+    open_registry(settings).register(result.version)  # (again: no change)
     logger.info("registered challenger", extra={"version": result.version})
     return RetrainResult(result.version, len(training), len(evaluation), evaluation_path)
 
@@ -108,8 +113,10 @@ def _markdown(report: dict[str, Any]) -> str:
         "",
         f"- Champion: `{report['champion'] or 'none'}`",
         f"- Data: `{report['data_path']}` ({report['rows']} rows)",
+        f"- Evaluation gate: **{'passed' if report['gate']['passed'] else 'failed'}**"
+        f" ({report['gate']['reason']})",
         f"- Rule: {report['metric']}, min_gain {report['min_gain']}, min_rows {report['min_rows']}",
-        f"- Decision: **{'promoted' if report['promoted'] else 'refused'}** ({report['reason']})",
+        f"- Decision: **{report['decision']}** ({report['reason']})",
         "",
         "| metric | challenger | champion |",
         "| --- | --- | --- |",
@@ -143,12 +150,16 @@ def evaluate_challenger(
         )
     champion = registry.champion()
     champion_metrics = _score(settings, champion.version, frame) if champion else None
-    if champion is None or champion_metrics is None:
+    gate = registry.gate(candidate.version)
+    if not gate["passed"]:
+        promoted, reason = False, f"blocked by the evaluation gate: {gate['reason']}"
+    elif champion is None or champion_metrics is None:
         promoted, reason = True, "no champion yet: the first candidate becomes the champion"
     else:
         promoted, reason = decide(
             settings, challenger_metrics[metric], champion_metrics[metric], len(frame), metric
         )
+    decision = "promoted" if promoted else "refused" if gate["passed"] else "blocked"
     rules = settings.lifecycle.promotion
     report = {
         "challenger": candidate.version,
@@ -160,20 +171,23 @@ def evaluate_challenger(
         "min_rows": rules.min_rows,
         "challenger_metrics": challenger_metrics,
         "champion_metrics": champion_metrics,
+        "gate": gate,
         "promoted": promoted,
+        "decision": decision,
         "reason": reason,
         "decided_at": datetime.now(timezone.utc).isoformat(),
     }
-    directory = settings.lifecycle.reports_dir / "promotion" / candidate.version
+    directory = reports_dir(settings) / "promotion" / candidate.version
     report_path = write_json(directory / "comparison.json", report)
     (directory / "comparison.md").write_text(_markdown(report), encoding="utf-8")
     if promoted:
         registry.promote(candidate.version)
     else:
         registry.archive(candidate.version)
-    logger.info("champion/challenger", extra={"promoted": promoted, "reason": reason})
+    logger.info("champion/challenger", extra={"decision": decision, "reason": reason})
     return PromotionResult(
         promoted=promoted,
+        decision=decision,
         challenger=candidate.version,
         champion=champion.version if champion else None,
         reason=reason,

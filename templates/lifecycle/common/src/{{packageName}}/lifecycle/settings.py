@@ -48,15 +48,35 @@ class PromotionSettings(_Section):
     evaluation_share: float = Field(default=0.5, gt=0.0, lt=1.0)
 
 
+class GateSettings(_Section):
+    """The evaluation gate: a candidate is promotable only when it beats the stored baseline.
+
+    The baseline is the constant predictor (majority class, mean) that training scores on the
+    same validation rows and stores in the artifact's ``metrics.json`` (``baseline``).
+    """
+
+    # False only where the configured model is the baseline itself (the naive model).
+    enabled: bool = True
+    metric: str | None = None  # None: the task's primary metric (f1_macro, rmse)
+    # The candidate must beat the baseline by more than this, in the metric's better direction.
+    min_margin: float = Field(default=0.0, ge=0.0)
+
+
 class LifecycleSettings(_Section):
-    """Where drops, the joined data, the quarantine and the registry live."""
+    """Where drops, the joined data, the quarantine and the registry live.
+
+    ``registry_dir`` and ``reports_dir`` default to folders under ``artifacts.dir``, so every
+    environment (``artifacts/staging``, ...) has its own registry and reports; see ``roots.py``.
+    """
 
     initial_path: Path | None = None  # the historical database; None: data.raw_path
     updates_dir: Path = Path("data/updates")
     full_data_path: Path = Path("data/full_data/full_data.csv")
     quarantine_dir: Path = Path("data/quarantine")
-    registry_dir: Path = Path("artifacts/registry")
-    reports_dir: Path = Path("artifacts/reports/lifecycle")
+    registry_dir: Path | None = None  # None: <artifacts.dir>/registry
+    reports_dir: Path | None = None  # None: <artifacts.dir>/reports/lifecycle
+    lock_timeout_s: float = Field(default=60.0, gt=0.0)  # waiting for the registry lock
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     drift: DriftSettings = Field(default_factory=DriftSettings)
+    gate: GateSettings = Field(default_factory=GateSettings)
     promotion: PromotionSettings = Field(default_factory=PromotionSettings)

@@ -1,7 +1,7 @@
 """Which registry the lifecycle uses: the local one, mirrored into MLflow's model registry.
 
 The local registry (``registry.json``) stays the one the pipeline and the service read, so a
-promotion is still one atomic file replacement. Every registration and stage change is also
+promotion is still one atomic, locked file replacement. Every registration and stage change is also
 written to MLflow's model registry at the tracking URI of ``tracking.py``: one registered model
 named after the package, one model version per artifact (tags ``version``, ``stage``,
 ``data_sha256``, ``code_version``) and the alias ``champion`` on the current champion, so
@@ -52,29 +52,30 @@ class MlflowRegistry(LocalRegistry):
         return numbers
 
     def register(self, version: str) -> RegisteredModel:
-        entry = super().register(version)
-        numbers = self.mlflow_versions()
-        if entry.version in numbers:
+        with self.locked():  # the version numbers file is a read-modify-write too
+            entry = super().register(version)
+            numbers = self.mlflow_versions()
+            if entry.version in numbers:
+                return entry
+            client = self.client()
+            with open(os.devnull, "w", encoding="utf-8") as devnull, redirect_stdout(devnull):
+                try:
+                    client.get_registered_model(REGISTERED_MODEL)
+                except MlflowException:
+                    client.create_registered_model(REGISTERED_MODEL)
+                created = client.create_model_version(
+                    REGISTERED_MODEL,
+                    source=Path(entry.artifact_dir).resolve().as_uri(),
+                    tags={
+                        "version": entry.version,
+                        "stage": entry.stage,
+                        "data_sha256": entry.data_sha256,
+                        "code_version": entry.code_version,
+                    },
+                )
+            numbers[entry.version] = str(created.version)
+            write_json(self.numbers_path, numbers)
             return entry
-        client = self.client()
-        with open(os.devnull, "w", encoding="utf-8") as devnull, redirect_stdout(devnull):
-            try:
-                client.get_registered_model(REGISTERED_MODEL)
-            except MlflowException:
-                client.create_registered_model(REGISTERED_MODEL)
-            created = client.create_model_version(
-                REGISTERED_MODEL,
-                source=Path(entry.artifact_dir).resolve().as_uri(),
-                tags={
-                    "version": entry.version,
-                    "stage": entry.stage,
-                    "data_sha256": entry.data_sha256,
-                    "code_version": entry.code_version,
-                },
-            )
-        numbers[entry.version] = str(created.version)
-        write_json(self.numbers_path, numbers)
-        return entry
 
     def _write(self, models: list[RegisteredModel], champions: list[str]) -> None:
         super()._write(models, champions)
