@@ -167,6 +167,7 @@ if (engineReason) {
     it.runIf(serverless)('builds the Lambda image with the trained model and invokes its handler with the sample event', async () => {
       // The Dockerfile's own instructions: build from the repository root after training.
       rmSync(path.join(root, 'artifacts', 'models'), { recursive: true, force: true });
+      mkdirSync(path.join(root, 'artifacts'), { recursive: true });
       await execa('cp', ['-a', path.join(runDir, 'artifacts', 'models'), path.join(root, 'artifacts', 'models')]);
       const lambda = `${name}-lambda:dev`;
       const built = await timed('Lambda image build', () => sh('docker', ['build', '-f', 'deploy/serverless/Dockerfile', '-t', lambda, '.']));
