@@ -1,0 +1,255 @@
+/**
+ * Images, built and run: a generated project's test and release images are built with its own
+ * scripts (cicd/build/build.sh, cicd/release/release.sh) the way its CI runs them, on podman
+ * behind a `docker` shim (scripts/container-engine.sh sets it up: engine, shim, a stand-in for
+ * python:3.11-slim since no image registry is reachable here). Then the release image runs as
+ * non-root with a read-only root filesystem: the pipeline job on mounted data, then the service
+ * answering /ready and a real /predict.
+ *
+ * The default project runs on every CI run; the Poetry and pip variants with SMOKE_IMAGES_FULL=1
+ * (`npm run smoke:images:full`). Without an engine (and no way to install one) the tests skip
+ * with the reason, except under CI, where that is a failure.
+ */
+import { execa, execaSync } from 'execa';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { binPath, cleanEnv, repoRoot } from '../helpers/cli.js';
+import { smokeRoot } from './tools.js';
+import { keepProject } from './verifyCombination.js';
+
+interface Variant {
+  readonly name: string;
+  readonly args: readonly string[];
+  /** The serverless strategy's Lambda image is built and its handler invoked. */
+  readonly serverless?: boolean;
+}
+
+const full = process.env.SMOKE_IMAGES_FULL === '1';
+const variants: readonly Variant[] = [
+  { name: 'img-default', args: [] },
+  ...(full ? [
+    { name: 'img-poetry', args: ['--deps-manager', 'poetry'] },
+    { name: 'img-pip', args: ['--deps-manager', 'pip'] },
+    { name: 'img-serverless', args: ['--strategies', 'batch,rest,serverless'], serverless: true },
+  ] : []),
+];
+
+const setupScript = path.join(repoRoot, 'scripts', 'container-engine.sh');
+const shimDir = path.join(smokeRoot, 'container-bin');
+const check = execaSync('bash', [setupScript, '--check'], { reject: false });
+const engineReason = check.exitCode === 0 ? '' : 'no container engine: podman is missing and cannot be installed (no apt-get, or not root)';
+/** Only the image tests see the shim: the other smoke tests keep the machine's own `docker`. */
+const env = () => cleanEnv({ PATH: `${shimDir}${path.delimiter}${process.env.PATH ?? ''}` });
+const times: string[] = [];
+
+if (engineReason) {
+  describe('images', () => {
+    // A laptop without Docker skips; CI here must build and run them.
+    it.skipIf(!process.env.CI)(`need an engine (${engineReason})`, () => {
+      throw new Error(`CI is set but ${engineReason}`);
+    });
+  });
+} else {
+  afterAll(() => {
+    console.log(`== image stages:\n${times.join('\n')}`);
+  });
+  describe.each(variants)('images of $name', ({ name, args, serverless }) => {
+    const parent = path.join(smokeRoot, 'images');
+    const root = path.join(parent, name);
+    const pkg = name.replace(/-/g, '_');
+    const image = `${name}:${'0.1.0-SNAPSHOT'}`;
+    const runDir = path.join(root, 'image-run');
+    let passed = 0;
+    afterAll(async () => {
+      await execa('podman', ['rm', '--force', `${name}-service`], { reject: false });
+      if (!keepProject(passed === (serverless ? 6 : 5), true)) {
+        await execa('podman', ['rmi', '--force', image, `${name}-test:0.1.0-SNAPSHOT`, `${name}-lambda:dev`], { reject: false });
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+    const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
+      const started = Date.now();
+      try {
+        return await work();
+      } finally {
+        times.push(`${name} ${stage}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      }
+    };
+    const sh = (file: string, argv: readonly string[], timeout = 900_000) =>
+      execa(file, argv, { cwd: root, env: env(), extendEnv: false, reject: false, all: true, stdin: 'ignore', timeout });
+
+    it('generates, and the engine has the base images its Dockerfiles name', async () => {
+      rmSync(root, { recursive: true, force: true });
+      mkdirSync(parent, { recursive: true });
+      const made = await execa(process.execPath, [binPath, name, '--yes', '--no-git', ...args], {
+        cwd: parent, env: cleanEnv(), extendEnv: false, reject: false, stdin: 'ignore', all: true,
+      });
+      expect(made.exitCode, made.all).toBe(0);
+      const bases = fromNames(root);
+      expect(bases.length).toBeGreaterThan(0);
+      const setup = await timed('engine set-up (base image once)', () =>
+        execa('bash', [setupScript, ...bases], { env: { ...process.env, SHIM_DIR: shimDir }, reject: false, all: true, stdin: 'ignore' }));
+      expect(setup.exitCode, setup.all).toBe(0);
+      const which = await sh('bash', ['-c', 'command -v docker']);
+      expect(which.stdout.trim()).toBe(path.join(shimDir, 'docker'));
+      passed++;
+    });
+
+    it('builds the test image and runs the unit tests in it (bash cicd/build/build.sh, as the CI job does)', async () => {
+      const built = await timed('test image build + unit tests', () => sh('bash', ['cicd/build/build.sh']));
+      expect(built.exitCode, tail(built.all)).toBe(0);
+      expect(built.all).toMatch(/\d+ passed/);
+      expect(built.all).not.toMatch(/\d+ failed/);
+      passed++;
+    });
+
+    it('builds the release image (bash cicd/release/release.sh --version <snapshot>, as the CI job does)', async () => {
+      const version = await sh('bash', ['-c', 'source cicd/build/utils/common.sh && snapshot_version']);
+      expect(version.stdout.trim()).toBe('0.1.0-SNAPSHOT');
+      const built = await timed('release image build', () => sh('bash', ['cicd/release/release.sh', '--version', version.stdout.trim()]));
+      expect(built.exitCode, tail(built.all)).toBe(0);
+      const size = async (ref: string) => Number((await execa('podman', ['image', 'inspect', '--format', '{{.Size}}', ref])).stdout.trim());
+      const release = await size(`localhost/${image}`);
+      const base = await size(fromNames(root)[0]!);
+      times.push(`${name} release image: ${mb(release)} MB, ${mb(release - base)} MB over the base (${mb(base)} MB)`);
+      passed++;
+    });
+
+    it('runs the pipeline job in the release image as non-root, read-only, on mounted data', async () => {
+      rmSync(runDir, { recursive: true, force: true });
+      for (const dir of ['artifacts', 'data']) {
+        const full = path.join(runDir, dir);
+        mkdirSync(full, { recursive: true });
+        writableBy(full);
+      }
+      const ran = await timed('pipeline job in the release image', () => sh('podman', [
+        'run', '--rm', '--read-only', '--tmpfs', '/tmp', '--user', '10001:10001', '--network', 'none',
+        '-v', `${path.join(root, 'notebooks', 'dummy_data')}:/app/notebooks/dummy_data:ro`,
+        '-v', `${path.join(runDir, 'artifacts')}:/app/artifacts`,
+        '-v', `${path.join(runDir, 'data')}:/app/data`,
+        image, 'bash', 'jobs/pipelines/run.sh',
+      ]));
+      expect(ran.exitCode, tail(ran.all)).toBe(0);
+      expect(ran.all).toMatch(/pipeline finished/);
+      expect(existsSync(path.join(runDir, 'artifacts', 'models', 'latest'))).toBe(true);
+      passed++;
+    });
+
+    it('serves /ready and a real /predict from the release image, as non-root and read-only', async () => {
+      const port = await freePort();
+      const container = `${name}-service`;
+      await execa('podman', ['rm', '--force', container], { reject: false });
+      const started = Date.now();
+      const run = await sh('podman', [
+        'run', '--detach', '--name', container, '--read-only', '--tmpfs', '/tmp', '--user', '10001:10001',
+        '--publish', `127.0.0.1:${port}:8000`, '-v', `${path.join(runDir, 'artifacts')}:/app/artifacts:ro`, image,
+      ]);
+      expect(run.exitCode, run.all).toBe(0);
+      try {
+        const base = `http://127.0.0.1:${port}`;
+        const ready = await waitFor(async () => (await fetch(`${base}/ready`)).status === 200, 60_000);
+        const logs = async () => (await execa('podman', ['logs', container], { reject: false, all: true })).all;
+        expect(ready, await logs()).toBe(true);
+        times.push(`${name} service ready in the release image: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        const record = sampleRecord(root, runDir);
+        const answer = await fetch(`${base}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
+        const body = await answer.text();
+        expect(answer.status, `${body}\n${await logs()}`).toBe(200);
+        expect(body).toMatch(/prediction/);
+      } finally {
+        await execa('podman', ['rm', '--force', container], { reject: false });
+      }
+      passed++;
+    });
+
+    it.runIf(serverless)('builds the Lambda image with the trained model and invokes its handler with the sample event', async () => {
+      // The Dockerfile's own instructions: build from the repository root after training.
+      rmSync(path.join(root, 'artifacts', 'models'), { recursive: true, force: true });
+      mkdirSync(path.join(root, 'artifacts'), { recursive: true });
+      await execa('cp', ['-a', path.join(runDir, 'artifacts', 'models'), path.join(root, 'artifacts', 'models')]);
+      const lambda = `${name}-lambda:dev`;
+      const built = await timed('Lambda image build', () => sh('docker', ['build', '-f', 'deploy/serverless/Dockerfile', '-t', lambda, '.']));
+      expect(built.exitCode, tail(built.all)).toBe(0);
+      const invoked = await timed('Lambda handler invocation', () => sh('podman', [
+        'run', '--rm', '--read-only', '--tmpfs', '/tmp', '--network', 'none', '--user', '10001:10001',
+        '-v', `${path.join(root, 'deploy', 'serverless', 'events')}:/events:ro`,
+        '--entrypoint', 'python', lambda, '-m', `${pkg}.serverless.handler`, '/events/predict.json',
+      ]));
+      expect(invoked.exitCode, invoked.all).toBe(0);
+      expect(invoked.stdout).toMatch(/"statusCode": 200/);
+      expect(invoked.stdout).toMatch(/predictions/);
+      passed++;
+    });
+  });
+}
+
+/** The images the generated Dockerfiles start FROM (ARG defaults resolved). */
+function fromNames(root: string): string[] {
+  const files = ['cicd/build/docker/Dockerfile', 'cicd/release/docker/Dockerfile', 'deploy/serverless/Dockerfile']
+    .map((f) => path.join(root, f)).filter((f) => existsSync(f));
+  const names = new Set<string>();
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const args = Object.fromEntries([...text.matchAll(/^ARG (\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
+    for (const m of text.matchAll(/^FROM (\S+)/gm)) {
+      const ref = m[1]!.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a: string | undefined, b: string | undefined) => args[(a ?? b)!] ?? '');
+      if (ref && ref !== 'scratch' && !/^\w+$/.test(ref)) names.add(ref);
+    }
+  }
+  return [...names];
+}
+
+/** Mounted folders must be writable by the image's user (uid 10001). */
+function writableBy(dir: string): void {
+  if (process.getuid?.() === 0) chownSync(dir, 10001, 10001);
+  else chmodSync(dir, 0o777);
+}
+
+/** The first complete row of the shipped sample data, with the features the trained model wants. */
+function sampleRecord(root: string, runDir: string): Record<string, unknown> {
+  const latest = readFileSync(path.join(runDir, 'artifacts', 'models', 'latest'), 'utf8').trim();
+  const schema = JSON.parse(readFileSync(path.join(runDir, 'artifacts', 'models', latest, 'schema.json'), 'utf8')) as { features: { name: string }[] };
+  const dataDir = path.join(root, 'notebooks', 'dummy_data');
+  const csv = readdirSync(dataDir).find((f) => f.endsWith('.csv'))!;
+  const [header, ...rows] = readFileSync(path.join(dataDir, csv), 'utf8').trim().split('\n');
+  const columns = header!.split(',');
+  const wanted = schema.features.map((f) => f.name);
+  const row = rows.map((r) => r.split(',')).find((values) => wanted.every((w) => values[columns.indexOf(w)] !== ''))!;
+  return Object.fromEntries(wanted.map((feature) => {
+    const value = row[columns.indexOf(feature)]!;
+    return [feature, Number.isNaN(Number(value)) ? value : Number(value)];
+  }));
+}
+
+function tail(output: string | undefined, lines = 60): string {
+  return (output ?? '').split('\n').slice(-lines).join('\n');
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1e6).toFixed(0);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(probe: () => Promise<boolean>, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if (await probe()) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
