@@ -5,13 +5,13 @@
  */
 import { execa } from 'execa';
 import { existsSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { binPath, cleanEnv } from '../helpers/cli.js';
 import { structuralProblems } from '../helpers/parseOutputs.js';
 import { smokeEnv, smokeRoot, toolsBin } from './tools.js';
 import { describeFailure, keepProject } from './verifyCombination.js';
+import { freePort, recordFromCsv } from './serviceHelpers.js';
 
 interface Variant {
   readonly name: string;
@@ -161,18 +161,9 @@ function layoutEntries(block: string): string[] {
 
 function sampleRecord(root: string, name: string): Record<string, unknown> {
   const task = name === 'regression' ? 'regression' : 'classification';
-  const [header, ...rows] = readFileSync(path.join(root, 'notebooks', 'dummy_data', `${task}.csv`), 'utf8').trim().split('\n');
+  const csv = readFileSync(path.join(root, 'notebooks', 'dummy_data', `${task}.csv`), 'utf8');
   const schema = JSON.parse(readFileSync(latestSchema(root), 'utf8')) as { features: { name: string }[] };
-  const columns = header!.split(',');
-  const wanted = schema.features.map((f) => f.name);
-  // The first complete row: the sample data has missing values on purpose.
-  const row = rows.map((r) => r.split(',')).find((values) => wanted.every((w) => values[columns.indexOf(w)] !== ''))!;
-  const record: Record<string, unknown> = {};
-  for (const feature of wanted) {
-    const value = row[columns.indexOf(feature)]!;
-    record[feature] = Number.isNaN(Number(value)) ? value : Number(value);
-  }
-  return record;
+  return recordFromCsv(csv, schema.features.map((f) => f.name));
 }
 
 function latestSchema(root: string): string {
@@ -180,15 +171,6 @@ function latestSchema(root: string): string {
   return path.join(root, 'artifacts', 'models', latest, 'schema.json');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function waitFor(probe: () => Promise<boolean>, ms: number): Promise<void> {
   const until = Date.now() + ms;

@@ -12,12 +12,12 @@
  */
 import { execa, execaSync } from 'execa';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { binPath, cleanEnv, repoRoot } from '../helpers/cli.js';
 import { smokeRoot } from './tools.js';
 import { keepProject } from './verifyCombination.js';
+import { freePort } from './serviceHelpers.js';
 
 interface Variant {
   readonly name: string;
@@ -231,15 +231,6 @@ function mb(bytes: number): string {
   return (bytes / 1e6).toFixed(0);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function waitFor(probe: () => Promise<boolean>, ms: number): Promise<boolean> {
   const until = Date.now() + ms;

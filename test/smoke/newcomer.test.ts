@@ -13,12 +13,12 @@
  */
 import { execa } from 'execa';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { binPath, cleanEnv } from '../helpers/cli.js';
 import { smokeEnv, smokeRoot } from './tools.js';
 import { keepProject } from './verifyCombination.js';
+import { freePort, recordFromCsv } from './serviceHelpers.js';
 
 const parent = path.join(smokeRoot, 'newcomer');
 const name = 'newcomer';
@@ -168,27 +168,10 @@ function sampleRecord(root: string): Record<string, unknown> {
   const schema = JSON.parse(readFileSync(path.join(root, 'artifacts', 'models', latest, 'schema.json'), 'utf8')) as { features: { name: string }[] };
   const config = readFileSync(path.join(root, 'configs', 'base.yaml'), 'utf8');
   const raw = /^\s*raw_path:\s*(\S+)/m.exec(config)![1]!;
-  const [header, ...rows] = readFileSync(path.join(root, raw), 'utf8').trim().split('\n');
-  const columns = header!.split(',');
-  const wanted = schema.features.map((f) => f.name);
-  const row = rows.map((r) => r.split(',')).find((values) => wanted.every((w) => values[columns.indexOf(w)] !== ''))!;
-  const record: Record<string, unknown> = {};
-  for (const feature of wanted) {
-    const value = row[columns.indexOf(feature)]!;
-    record[feature] = Number.isNaN(Number(value)) ? value : Number(value);
-  }
-  return record;
+  const csv = readFileSync(path.join(root, raw), 'utf8');
+  return recordFromCsv(csv, schema.features.map((f) => f.name));
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function waitFor(probe: () => Promise<boolean>, ms: number, gone: () => boolean): Promise<void> {
   const until = Date.now() + ms;
