@@ -6,7 +6,7 @@ import { Journal } from './fs/journal.js';
 import { realTarget } from './fs/realTarget.js';
 import { assertNoJournal, recoverProject, type Recovery } from './fs/recoverProject.js';
 import { inspectTarget } from './fs/targetState.js';
-import { projectNameFromDirectory } from './options/names.js';
+import { projectNameFromDirectory, terminalSafe } from './options/names.js';
 import { resolveAnswers } from './options/resolveAnswers.js';
 import { loadTeamTemplate, type TeamTemplate } from './team/teamTemplate.js';
 import type { Answers } from './options/schema.js';
@@ -181,5 +181,5 @@ function describeEntries(entries: readonly string[]): string {
 
 function displayPath(root: string, cwd: string | undefined): string {
   const relative = path.relative(cwd ?? process.cwd(), root);
-  return relative === '' ? 'the current directory' : relative.startsWith('..') ? root : relative;
+  return terminalSafe(relative === '' ? 'the current directory' : relative.startsWith('..') ? root : relative);
 }

@@ -49,7 +49,9 @@ export function advise(answers: Requirements): Advice {
   const ranking = DECISION_TABLE.map((row) => ({ row, result: score(row, answers) }))
     .sort((a, b) => b.result.matched - a.result.matched || specificity(b.row) - specificity(a.row));
   const best = ranking[0]!;
-  const confidence = best.result.matched === COLUMNS.length ? 'exact' : best.result.matched >= 3 ? 'partial' : 'low';
+  // Nothing answered matches every row: that is no evidence, so no "exact match" is claimed.
+  const answered = COLUMNS.filter((c) => answers[c] !== undefined).length;
+  const confidence = answered === 0 ? 'low' : best.result.matched === COLUMNS.length ? 'exact' : best.result.matched >= 3 ? 'partial' : 'low';
   const massive = answers.volume === 'massive';
   return {
     strategy: best.row.strategy,

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createProject, type CreateEvent, type CreateProjectResult } from '../createProject.js';
-import { CancelledError, ExitCode } from '../errors.js';
-import { projectNameFromDirectory } from '../options/names.js';
+import { CancelledError, ExitCode, UsageError } from '../errors.js';
+import { inspectTarget } from '../fs/targetState.js';
+import { projectNameFromDirectory, terminalSafe } from '../options/names.js';
 import { resolveAnswers } from '../options/resolveAnswers.js';
 import type { Answers } from '../options/schema.js';
 import { gitUser, type GitUser } from '../steps/gitUser.js';
@@ -21,6 +22,13 @@ export async function runCreate(out: Output, io: CliIo, parsed: CreateArgs, team
   const interactive = canAsk(io, run.yes);
   // Prompts, answers files and verify load only when used.
   const prompts = interactive ? await import('./prompts.js') : undefined;
+  // A target that will be refused is refused before the first question, not after the last.
+  if (interactive && parsed.directory !== undefined && !run.force && !run.dryRun) {
+    const target = await inspectTarget(path.resolve(io.cwd, parsed.directory));
+    if (target.blocking.length > 0) {
+      throw new UsageError(`${terminalSafe(parsed.directory)} is not empty (${target.blocking.slice(0, 3).join(', ')}): choose another directory, or add --force to generate into it`);
+    }
+  }
 
   // 1. Resolve the answers: defaults < answers file < flags < prompts.
   const file = run.answersFile
@@ -40,7 +48,7 @@ export async function runCreate(out: Output, io: CliIo, parsed: CreateArgs, team
   if (signal.aborted) throw new CancelledError();
 
   // 2. Say what will happen, as a command that reproduces it.
-  out.line(out.color.dim(`$ ${equivalentCommand(directory, answers, team?.options ?? [], run.template)}`));
+  out.line(out.color.dim(`$ ${terminalSafe(equivalentCommand(directory, answers, team?.options ?? [], run.template))}`));
 
   // 3. Plan, write and run the post steps.
   const result = await createProject({
@@ -78,7 +86,7 @@ function finish(out: Output, result: CreateProjectResult, cwd: string): void {
     return;
   }
   const written = result.actions.filter((a) => a.action !== 'skip').length;
-  out.success(`Created ${result.plan.answers.projectName} in ${path.relative(cwd, result.root) || '.'} (${written} files)`);
+  out.success(`Created ${result.plan.answers.projectName} in ${terminalSafe(path.relative(cwd, result.root)) || '.'} (${written} files)`);
   if (result.git === 'initialised') out.success('Initialised a git repository with an initial commit');
   if (result.git === 'inside-work-tree') out.step('Inside an existing git work tree: git init skipped');
   if (result.installed && existsSync(path.join(result.root, '.venv'))) out.success('Installed the project into .venv');

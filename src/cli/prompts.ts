@@ -4,7 +4,8 @@ import type { OptionDef } from '../options/optionTypes.js';
 import type { Ask } from '../options/resolveAnswers.js';
 
 /** One question per option kind, with the same validation as flags and answers files. */
-export const askInTerminal: Ask = async (option: OptionDef, fallback, answers) => {
+export const askInTerminal: Ask = async (option: OptionDef, fallback, answers, problem) => {
+  if (problem) process.stderr.write(`${problem}\n`);
   const check = option.validate as ((v: unknown, a: Readonly<Record<string, unknown>>) => string | undefined) | undefined;
   const validate = (value: unknown) => check?.(value, answers) ?? true;
   switch (option.kind) {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CreateProjectResult } from '../createProject.js';
 import type { Output } from '../ui/output.js';
+import { terminalSafe } from '../options/names.js';
 
 /** --dry-run: every path with its action and size, then totals. */
 export function printPlan(out: Output, result: CreateProjectResult): void {
@@ -17,7 +18,7 @@ function formatSize(bytes: number): string {
 }
 
 export function printNextSteps(out: Output, result: CreateProjectResult, cwd: string): void {
-  const rel = path.relative(cwd, result.root);
+  const rel = terminalSafe(path.relative(cwd, result.root));
   const cd = rel === '' ? [] : [`cd ${rel.includes(' ') ? JSON.stringify(rel) : rel}`];
   const install = result.installed ? ['source .venv/bin/activate'] : ['make install        # .venv with the package and its dev tools'];
   const steps = [

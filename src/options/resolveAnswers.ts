@@ -6,7 +6,8 @@ import { flagName } from './optionTypes.js';
 import { constraints as allConstraints, optionSchema, type Answers } from './schema.js';
 
 /** Asks one question in a terminal; gets the option and the value it would otherwise take. */
-export type Ask = (option: OptionDef, fallback: unknown, answers: Readonly<Record<string, unknown>>) => Promise<unknown>;
+/** `problem` is set when the last answer to this question was refused: say it, then ask again. */
+export type Ask = (option: OptionDef, fallback: unknown, answers: Readonly<Record<string, unknown>>, problem?: string) => Promise<unknown>;
 
 export interface ResolveInput {
   /** Defaults that come from the call, e.g. the project name from the directory name. */
@@ -57,7 +58,7 @@ export async function resolveAnswers(input: ResolveInput): Promise<Answers & Rec
       const fallback = input.defaults?.[option.id] ?? defaultOf(option, context());
       const wanted = !option.advanced || input.askAdvanced || (option.group === 'deployment' && input.askDeployment);
       const shouldAsk = input.ask && wanted && (option.when?.(answers) ?? true);
-      value = shouldAsk && input.ask ? await input.ask(option, fallback, answers) : fallback;
+      value = shouldAsk && input.ask ? await askUntilValid(input.ask, option, fallback, answers) : fallback;
       if (value === undefined) {
         throw new UsageError(`missing --${flagName(option.id)}: ${missingHint(option)}`);
       }
@@ -72,6 +73,30 @@ export async function resolveAnswers(input: ResolveInput): Promise<Answers & Rec
     }
   }
   return answers as Answers & Record<string, unknown>;
+}
+
+/**
+ * Asks, checking each answer when it is given, with the rules that span several options
+ * (at least one model family, CSV with the loaders...) once all their options are answered: a
+ * refused answer is asked again with the reason, instead of failing after the last question.
+ */
+async function askUntilValid(ask: Ask, option: OptionDef, fallback: unknown, answers: Record<string, unknown>): Promise<unknown> {
+  let problem: string | undefined;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const value = await ask(option, fallback, answers, problem);
+    const validate = option.validate as ((v: unknown, a: Record<string, unknown>) => string | undefined) | undefined;
+    problem = validate?.(value, answers) ?? constraintProblem(option.id, { ...answers, [option.id]: value });
+    if (!problem) return value;
+  }
+  throw new UsageError(`--${flagName(option.id)}: ${problem ?? 'no valid answer'}`);
+}
+
+const MAX_ATTEMPTS = 5;
+
+/** The message of a rule this answer breaks, among the rules whose options are all answered. */
+export function constraintProblem(id: string, answers: Readonly<Record<string, unknown>>): string | undefined {
+  const rule = allConstraints.find((r) => (r.options as readonly string[]).includes(id) && r.options.every((o) => o in answers) && r.violated(answers));
+  return rule?.message;
 }
 
 export function defaultOf(option: OptionDef, context: DefaultContext): unknown {

@@ -56,6 +56,7 @@ export function openSpecBundle(dir: string | undefined, keys: readonly string[])
       }
       store(file, `({\n${parts.join(',\n')}\n})`);
       prune(path.dirname(file));
+      pruneTemplates(dir);
     },
   };
 }
@@ -74,6 +75,28 @@ function prune(dir: string): void {
         } catch {
           // already gone
         }
+      }
+    }
+  } catch {
+    // an unreadable cache only costs time
+  }
+}
+
+/** Single compiled templates (and partial writes a killed run left) kept at most; the newest stay. */
+export const KEEP_TEMPLATE_FILES = 1000;
+
+/** Bounds the per-template cache: it grew with every template edit and every option set. */
+export function pruneTemplates(dir: string, keep = KEEP_TEMPLATE_FILES): void {
+  try {
+    const files = readdirSync(dir)
+      .filter((f) => /\.(js|v8|tmp)$/.test(f))
+      .map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const { f } of files.filter(({ f }) => f.endsWith('.tmp')).concat(files.filter(({ f }) => !f.endsWith('.tmp')).slice(keep))) {
+      try {
+        unlinkSync(path.join(dir, f));
+      } catch {
+        // already gone
       }
     }
   } catch {

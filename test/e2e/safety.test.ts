@@ -191,6 +191,14 @@ describe('the run and its environment', () => {
     expect(bidi.stderr).toMatch(/bidirectional control character/);
   });
 
+  it('terminal escape characters in echoed names are neutralised', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['a\u001b[2Jb/p', '--yes', '--no-git'], { cwd });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).not.toContain('\u001b[2J');
+    expect(result.stdout).toContain('a\\u001b[2Jb/p');
+  });
+
   it('a cache folder under /proc costs nothing (no spin)', async () => {
     const cwd = tempDir();
     const result = await runCli(['p', '--yes', '--no-git'], { cwd, env: cleanEnv({ XDG_CACHE_HOME: '/proc/self/no-such' }), timeout: 20_000 });

@@ -51,3 +51,10 @@ describe('deployment advisor (seed 002 decision table)', () => {
     expect(advise({ volume: 'high' }).batchEngine).toBe('pandas');
   });
 });
+
+describe('advise with nothing answered', () => {
+  it('claims no exact match', async () => {
+    const { advise } = await import('../../src/advisor/advise.js');
+    expect(advise({}).confidence).toBe('low');
+  });
+});

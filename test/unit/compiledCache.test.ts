@@ -73,3 +73,22 @@ describe('compiled template cache', () => {
     expect(compiledCacheDir({ XDG_CACHE_HOME: '/c', CREATE_ML_PROD_NO_CACHE: '1' })).toBeUndefined();
   });
 });
+
+describe('the per-template cache is bounded', () => {
+  it('keeps the newest files and drops partial writes', async () => {
+    const { mkdtempSync, readdirSync, writeFileSync, utimesSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { pruneTemplates } = await import('../../src/render/specBundle.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cmp-prune-'));
+    for (let i = 0; i < 30; i++) {
+      writeFileSync(path.join(dir, `t${i}.js`), 'x');
+      utimesSync(path.join(dir, `t${i}.js`), i, i);
+    }
+    writeFileSync(path.join(dir, 't1.js.123.tmp'), 'partial');
+    pruneTemplates(dir, 10);
+    const left = readdirSync(dir).sort();
+    expect(left).toHaveLength(10);
+    expect(left).toContain('t29.js');
+    expect(left).not.toContain('t0.js');
+  });
+});
