@@ -26,6 +26,8 @@ export function helpText(version: string, color: ChalkInstance): string {
     '       create-ml-prod add [component] [directory]   add a component (no component: list them)',
     '       create-ml-prod check [directory]             exit 1 when the project is behind this version',
     '       create-ml-prod advise [--volume ... --sla ...]    recommend a deployment strategy (seed 002)',
+    '       create-ml-prod recover [directory]           undo a run that was killed (SIGKILL, crash, power cut)',
+    '       create-ml-prod help [command]                this help, or one command\'s (also: <command> --help)',
     '',
     'In a terminal it asks for what the flags do not give; without one (or with CI set, or --yes)',
     'it takes the defaults. Every question below is also a flag and a key of the answers file.',
