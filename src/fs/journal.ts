@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, rmdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { hashContent } from '../plan/answersRecord.js';
+import { makeDirs } from './makeDirs.js';
 import { JOURNAL_DIR, JOURNAL_LOG, journalKey, signLine, type JournalEntry } from './journalLog.js';
 import { acquireProjectLock, releaseProjectLock } from './projectLock.js';
 import { removeMadeFolders, undoEntries } from './undoEntries.js';
@@ -32,11 +33,11 @@ export class Journal {
    */
   static async begin(root: string, command: string): Promise<Journal> {
     const journal = new Journal(root, journalKey());
-    const made = makeMissing(root);
+    const made = makeDirs(root);
     try {
       await acquireProjectLock(root, command);
     } catch (error) {
-      for (const dir of made.reverse()) rmdirSync(dir);
+      for (const dir of [...made].reverse()) rmdirSync(dir);
       throw error;
     }
     journal.fd = openSync(path.join(journal.dir, JOURNAL_LOG), 'a', 0o600);
@@ -143,40 +144,3 @@ export class Journal {
 function relativeTo(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/') || '.';
 }
-
-/** The project folder and its missing parents, made outermost first; returns those it made. */
-function makeMissing(root: string): string[] {
-  const missing: string[] = [];
-  for (let dir = root; ; dir = path.dirname(dir)) {
-    try {
-      lstatSync(dir);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      missing.push(dir);
-      if (path.dirname(dir) === dir) break;
-    }
-  }
-  const made: string[] = [];
-  for (const dir of missing.reverse()) {
-    try {
-      mkdirSync(dir);
-      made.push(dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        // Undo the parents this call made before passing the failure on.
-        for (const m of made.reverse()) {
-          try {
-            rmdirSync(m);
-          } catch {
-            /* keep going */
-          }
-        }
-        throw error;
-      }
-    }
-  }
-  return made;
-}
-
-export { JOURNAL_DIR };
