@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cacheHome } from './cacheHome.js';
 import { makeDirs } from './makeDirs.js';
-import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -31,7 +31,7 @@ export type JournalEntry =
 
 /** The user's journal key: made once, readable by the user only. Undefined when it cannot be had. */
 export function journalKey(env: NodeJS.ProcessEnv = process.env): Buffer | undefined {
-  const dir = path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'create-ml-prod');
+  const dir = cacheHome(env);
   const file = path.join(dir, 'journal.key');
   try {
     return readFileSync(file);

@@ -43,10 +43,13 @@ export async function recoverProject(root: string): Promise<Recovery | undefined
     return readFileSync(path.join(dir, name));
   };
   const problems = await undoEntries(root, entries, readBackup);
-  if (problems.length === 0) await releaseProjectLock(root);
-  else return { root, command: owner?.command ?? 'unknown', undone: entries.length, problems };
-  problems.push(...(await removeMadeFolders(root, entries)));
-  return { root, command: owner?.command ?? 'unknown', undone: entries.filter((e) => e.op !== 'done' && e.op !== 'failed').length, problems };
+  // The journal stays while something could not be undone: its backups are the user's bytes.
+  if (problems.length === 0) {
+    await releaseProjectLock(root);
+    problems.push(...(await removeMadeFolders(root, entries)));
+  }
+  const undone = entries.filter((e) => e.op !== 'done' && e.op !== 'failed').length;
+  return { root, command: owner?.command ?? 'unknown', undone, problems };
 }
 
 /** A dry run writes nothing, so it cannot replay an interrupted run: it says what to do instead. */

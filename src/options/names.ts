@@ -122,6 +122,5 @@ export function printable(value: string): string {
 
 /** Text for the terminal with its control characters shown as escapes (no ESC sequence can act). */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

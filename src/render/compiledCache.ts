@@ -9,16 +9,15 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cacheHome } from '../fs/cacheHome.js';
 import { makeDirs } from '../fs/makeDirs.js';
-import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 
 /** `$XDG_CACHE_HOME/create-ml-prod/compiled` (or `~/.cache/...`); `CREATE_ML_PROD_NO_CACHE=1` turns it off. */
 export function compiledCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.CREATE_ML_PROD_NO_CACHE) return undefined;
-  const home = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(home, 'create-ml-prod', 'compiled');
+  return path.join(cacheHome(env), 'compiled');
 }
 
 export interface LoadedSpec {

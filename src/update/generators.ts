@@ -1,8 +1,8 @@
 import { execa } from 'execa';
 import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cacheHome } from '../fs/cacheHome.js';
 import { makeDirs } from '../fs/makeDirs.js';
 import { renderProject, type RenderProjectInput } from '../renderProject.js';
 import { generatorVersion } from '../templatesRoot.js';
@@ -39,7 +39,7 @@ export async function generatorFor(version: string, previous?: string): Promise<
   if (version === currentGenerator.version) return currentGenerator;
   // Only ever `create-ml-prod@<x.y.z>` from the registry: never a path, URL, tag or git spec.
   if (!SEMVER.test(version)) return undefined;
-  const cache = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'create-ml-prod', version);
+  const cache = path.join(cacheHome(), version);
   try {
     if (!existsSync(path.join(cache, 'package', 'package.json'))) {
       makeDirs(cache);

@@ -63,7 +63,7 @@ export async function updateProject(options: UpdateOptions): Promise<UpdateResul
   // One writer at a time: the journal folder is the lock; an interrupted run is replayed first.
   if (options.dryRun) {
     await assertNoJournal(root);
-    return await planUpdate(root, options);
+    return (await planUpdateWithWrites(root, options)).result;
   }
   await recoverProject(root);
   const journal = await Journal.begin(root, 'update');
@@ -78,10 +78,6 @@ export async function updateProject(options: UpdateOptions): Promise<UpdateResul
     await journal.rollback();
     throw error;
   }
-}
-
-async function planUpdate(root: string, options: UpdateOptions): Promise<UpdateResult> {
-  return (await planUpdateWithWrites(root, options)).result;
 }
 
 async function planUpdateWithWrites(root: string, options: UpdateOptions) {
