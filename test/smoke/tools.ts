@@ -1,3 +1,5 @@
+import { execa } from 'execa';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../helpers/cli.js';
 
@@ -21,4 +23,17 @@ export function smokePath(): string {
  */
 export function smokeEnv(): Record<string, string> {
   return { PATH: smokePath(), UV_CACHE_DIR: process.env.UV_CACHE_DIR ?? path.join(smokeRoot, 'uv-cache') };
+}
+
+/** The tools' virtual environment (.smoke/tools), created on first use. */
+export async function ensureToolsVenv(): Promise<void> {
+  if (!existsSync(path.join(toolsBin, 'python'))) {
+    await execa('python3', ['-m', 'venv', path.dirname(toolsBin)], { stdio: 'inherit' });
+  }
+}
+
+/** pip-installs requirements into the tools' environment; pip's cache makes a repeat quick. */
+export async function pipInstall(requirements: readonly string[], upgrade = false): Promise<void> {
+  await ensureToolsVenv();
+  await execa(path.join(toolsBin, 'python'), ['-m', 'pip', 'install', '--quiet', ...(upgrade ? ['--upgrade'] : []), ...requirements], { stdio: 'inherit' });
 }

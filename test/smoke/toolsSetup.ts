@@ -2,20 +2,14 @@ import { execa } from 'execa';
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { freeDisk } from './verifyCombination.js';
-import { ACTIONLINT_MODULE, GITLAB_CI_LOCAL, smokeRoot, TOOLS, toolsBin } from './tools.js';
+import { ACTIONLINT_MODULE, GITLAB_CI_LOCAL, pipInstall, smokeRoot, TOOLS, toolsBin } from './tools.js';
 
 /** Installs the validators into .smoke/tools once; pip's cache makes later runs quick. */
 export default async function setup(): Promise<void> {
   mkdirSync(smokeRoot, { recursive: true });
   // In the log first: a full disk fails every install a few seconds in.
   console.log(`== smoke tests: ${freeDisk(smokeRoot)} free under ${smokeRoot}`);
-  const venv = path.dirname(toolsBin);
-  if (!existsSync(path.join(toolsBin, 'python'))) {
-    await execa('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
-  }
-  await execa(path.join(toolsBin, 'python'), ['-m', 'pip', 'install', '--quiet', '--upgrade', ...TOOLS], {
-    stdio: 'inherit',
-  });
+  await pipInstall(TOOLS, true);
   if (!existsSync(path.join(toolsBin, 'actionlint'))) {
     await execa('go', ['install', ACTIONLINT_MODULE], {
       stdio: 'inherit',
