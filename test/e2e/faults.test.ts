@@ -1,7 +1,7 @@
 /**
  * Fault injection: each fault ends with a clear message and the right exit code, and leaves
  * the target exactly as it was (compared by snapshotting the tree). Filesystem faults use a
- * small tmpfs, which needs root and mount; elsewhere they are skipped, and say so.
+ * small tmpfs, which needs root and mount; elsewhere they are reported as skipped, with why.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -32,8 +32,11 @@ afterAll(() => {
   for (const dir of mounts) execFileSync('umount', [dir], { stdio: 'ignore' });
 });
 
-describe.skipIf(!canMount)('filesystem faults (tmpfs)', () => {
-  it('a full filesystem: exit 1, "no space left", and the disk as it was', async () => {
+const NO_TMPFS = 'needs `mount -t tmpfs` (root): this machine cannot mount one';
+
+describe('filesystem faults (tmpfs)', () => {
+  it('a full filesystem: exit 1, "no space left", and the disk as it was', async (ctx) => {
+    ctx.skip(!canMount, NO_TMPFS);
     const mnt = tryMount('size=96k')!;
     writeFileSync(path.join(mnt, 'user-file.txt'), 'keep me');
     const before = snapshotTree(mnt);
@@ -43,7 +46,8 @@ describe.skipIf(!canMount)('filesystem faults (tmpfs)', () => {
     expect(snapshotTree(mnt)).toEqual(before);
   });
 
-  it('a read-only target: exit 1, "read-only file system", nothing changed', async () => {
+  it('a read-only target: exit 1, "read-only file system", nothing changed', async (ctx) => {
+    ctx.skip(!canMount, NO_TMPFS);
     const mnt = tryMount('size=1m')!;
     mkdirSync(path.join(mnt, 'existing'));
     writeFileSync(path.join(mnt, 'existing', 'README.md'), 'mine');
@@ -74,8 +78,4 @@ describe('signals at random points of the write phase', () => {
     if (result.exitCode === 130) expect(snapshotTree(cwd)).toEqual(before);
     else expect(readdirSync(target).length).toBeGreaterThan(10); // finished before the signal
   });
-});
-
-it.runIf(!canMount)('filesystem faults are skipped: this machine cannot mount a tmpfs (needs root)', () => {
-  console.warn('skipped: full-disk and read-only fault injection need `mount -t tmpfs` (root)');
 });

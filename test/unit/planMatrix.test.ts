@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pairwiseSample } from '../../src/options/pairwise.js';
+import { levelsOf, pairwiseSample } from '../../src/options/pairwise.js';
+import type { OptionDef } from '../../src/options/optionTypes.js';
+import { optionSchema } from '../../src/options/schema.js';
+import { countCombinations } from '../../src/options/matrix.js';
 import { components } from '../../src/components/components.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolveAnswers } from '../../src/options/resolveAnswers.js';
@@ -27,8 +30,34 @@ function pythonSyntaxErrors(files: readonly { path: string; content: Buffer }[])
 }
 
 describe('every pair of option values renders valid files', () => {
-  it('samples every option value', () => {
-    expect(combinations.length).toBeGreaterThanOrEqual(16);
+  it('samples every option value that a valid combination can take', () => {
+    const schema: readonly OptionDef[] = optionSchema;
+    const sampled = (id: string) => combinations.map((c) => c[id]);
+    const possible = (id: string, value: unknown) => countCombinations({ [id]: value }) > 0;
+    let values = 0;
+    for (const option of schema) {
+      if (option.documentationOnly) continue;
+      if (option.kind === 'multi') {
+        // Each choice of a multi-choice option, taken and left out, where some valid subset does.
+        const all = option.choices.map((c) => c.value);
+        const subsets = all.reduce<string[][]>((acc, v) => acc.concat(acc.map((x) => [...x, v])), [[]]);
+        for (const value of all) {
+          for (const taken of [true, false]) {
+            if (!subsets.some((subset) => subset.includes(value) === taken && possible(option.id, subset))) continue;
+            const label = `${option.id} ${taken ? 'with' : 'without'} ${value}`;
+            expect(sampled(option.id).some((v) => Array.isArray(v) && v.includes(value) === taken), label).toBe(true);
+            values++;
+          }
+        }
+      } else {
+        for (const value of levelsOf(option) ?? []) {
+          if (!possible(option.id, value)) continue;
+          expect(sampled(option.id), `${option.id}=${String(value)}`).toContain(value);
+          values++;
+        }
+      }
+    }
+    expect(values).toBeGreaterThan(40);
   });
 
   it('reaches every overlay folder that holds files', async () => {
