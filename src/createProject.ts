@@ -1,18 +1,13 @@
 import path from 'node:path';
-import { CancelledError, UsageError } from './errors.js';
-import { applyPolicy, findConflicts, type ConflictPolicy, type PlannedAction } from './fs/conflicts.js';
-import { commitPlan } from './fs/commitPlan.js';
-import { Journal } from './fs/journal.js';
+import type { ConflictPolicy, PlannedAction } from './fs/conflicts.js';
 import { realTarget } from './fs/realTarget.js';
-import { assertNoJournal, recoverProject, type Recovery } from './fs/recoverProject.js';
-import { inspectTarget } from './fs/targetState.js';
-import { projectNameFromDirectory, terminalSafe } from './options/names.js';
+import type { Recovery } from './fs/recoverProject.js';
+import { generateProject } from './generateProject.js';
+import { projectNameFromDirectory } from './options/names.js';
 import { resolveAnswers } from './options/resolveAnswers.js';
-import { loadTeamTemplate, type TeamTemplate } from './team/teamTemplate.js';
 import type { Answers } from './options/schema.js';
-import { buildPlan } from './plan/buildPlan.js';
 import type { Plan } from './plan/plan.js';
-import { generatorVersion, templatesRoot } from './templatesRoot.js';
+import { loadTeamTemplate } from './team/teamTemplate.js';
 
 export type ConflictChoice = ConflictPolicy | ((conflicts: readonly string[]) => Promise<ConflictPolicy>);
 
@@ -58,128 +53,20 @@ export interface CreateProjectResult {
 }
 
 /**
- * The generator as a checklist: resolve, plan, check the target, write, post steps.
- * Nothing touches the disk before the plan is final; a failure undoes exactly what this run did.
+ * The library's entry: resolves the answers (the library never prompts) with the team overlay's
+ * options, once each, then generates (generateProject).
  */
 export async function createProject(options: CreateProjectOptions): Promise<CreateProjectResult> {
-  // Symbolic links among the target's parents resolve (on macOS /tmp and /var are links).
-  const root = realTarget(path.resolve(options.cwd ?? process.cwd(), options.directory));
-
-  // 1. Resolve the answers (the library never prompts), with the team overlay's options if any.
-  const team = options.template ? loadTeamFor(root, path.resolve(options.cwd ?? process.cwd(), options.template)) : undefined;
+  const { answers: given, template, ...rest } = options;
+  const cwd = options.cwd ?? process.cwd();
+  const root = realTarget(path.resolve(cwd, options.directory));
+  // The overlay is named relative to the project in its messages, as in the record.
+  const templateDir = template ? path.resolve(cwd, template) : undefined;
+  const team = templateDir ? loadTeamTemplate(templateDir, (path.relative(root, templateDir) || '.').split(path.sep).join('/')) : undefined;
   const answers = await resolveAnswers({
-    file: options.answers ?? {},
+    file: given ?? {},
     defaults: { projectName: projectNameFromDirectory(root) },
     ...(team ? { extraOptions: team.options } : {}),
   });
-
-  // 2. Build the whole plan in memory.
-  const plan = buildPlan({
-    answers,
-    templatesRoot: templatesRoot(),
-    generatorVersion: generatorVersion(),
-    ...(team ? { teamTemplate: { root: team.root, ref: team.ref } } : {}),
-  });
-
-  // 3. Check the target and settle conflicts, before any write. An interrupted run's journal is
-  // replayed first (a dry run only says so), so the target is seen as it was before that run.
-  if (!options.dryRun) {
-    const recovered = await recoverProject(root);
-    if (recovered) options.onEvent?.({ type: 'recovered', recovery: recovered });
-  } else await assertNoJournal(root);
-  const target = await inspectTarget(root);
-  if (target.blocking.length > 0 && !options.force) {
-    throw new UsageError(
-      `${displayPath(root, options.cwd)} is not empty (${describeEntries(target.blocking)}): choose another directory, or add --force to generate into it`,
-    );
-  }
-  const conflicts = target.exists ? await findConflicts(root, plan.files) : [];
-  let policy: ConflictPolicy = 'abort';
-  if (conflicts.length > 0) {
-    const choice = options.conflict ?? 'abort';
-    policy = typeof choice === 'function' ? await choice(conflicts) : choice;
-    options.onEvent?.({ type: 'conflicts', paths: conflicts, policy });
-    if (policy === 'abort') {
-      throw new UsageError(
-        `${conflicts.length} file${conflicts.length > 1 ? 's' : ''} would be overwritten (${describeEntries(conflicts)}): add --conflict skip to keep yours, or --conflict overwrite`,
-      );
-    }
-  }
-  const actions = applyPolicy(plan.files, conflicts, policy === 'overwrite' ? 'overwrite' : 'skip');
-  const gitWanted = options.git ?? true;
-  if (options.dryRun) {
-    return { root, plan, actions, dryRun: true, git: 'dry-run', installed: false };
-  }
-  // git and install steps (and execa with them) load only when a run has them.
-  const gitSteps = gitWanted ? await import('./steps/git.js') : undefined;
-  const inWorkTree = gitSteps ? await gitSteps.insideGitWorkTree(root) : false;
-
-  // 4. Write, then the post steps; undo everything on failure or cancellation. The journal is on
-  // disk ahead of every change, so even SIGKILL or a power cut can be undone (recoverProject).
-  const journal = await Journal.begin(root, 'create');
-  try {
-    await commitPlan({
-      root,
-      actions,
-      journal,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.pauseMs ? { pauseMs: options.pauseMs } : {}),
-      onFile: (p) => options.onEvent?.({ type: 'write', path: p }),
-    });
-    let git: CreateProjectResult['git'] = 'disabled';
-    if (gitWanted && inWorkTree) git = 'inside-work-tree';
-    else if (gitSteps) {
-      options.onEvent?.({ type: 'step', step: 'git init and initial commit' });
-      await gitSteps.initRepository({
-        root,
-        journal,
-        author: answers.author,
-        email: answers.email,
-        message: `Initial commit from create-ml-prod ${generatorVersion()}`,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      git = 'initialised';
-    }
-    throwIfAborted(options.signal);
-    if (options.install) {
-      const { installEnvironment } = await import('./steps/install.js');
-      await installEnvironment({
-        root,
-        answers,
-        journal,
-        ...(options.signal ? { signal: options.signal } : {}),
-        onStep: (step) => options.onEvent?.({ type: 'step', step }),
-      });
-    }
-    throwIfAborted(options.signal);
-    await journal.commit();
-    return { root, plan, actions, dryRun: false, git, installed: Boolean(options.install) };
-  } catch (error) {
-    const problems = await journal.rollback();
-    options.onEvent?.({ type: 'rollback', problems });
-    if (options.signal?.aborted && !(error instanceof CancelledError)) {
-      throw new CancelledError('Cancelled: nothing was kept.');
-    }
-    throw error;
-  }
-}
-
-/** The overlay is recorded relative to the project, so project and overlay can move together. */
-export function loadTeamFor(projectRoot: string, templateDir: string): TeamTemplate {
-  const relative = path.relative(projectRoot, templateDir) || '.';
-  return loadTeamTemplate(templateDir, relative.split(path.sep).join('/'));
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new CancelledError('Cancelled: nothing was kept.');
-}
-
-function describeEntries(entries: readonly string[]): string {
-  const shown = entries.slice(0, 3).join(', ');
-  return entries.length > 3 ? `${shown} and ${entries.length - 3} more` : shown;
-}
-
-function displayPath(root: string, cwd: string | undefined): string {
-  const relative = path.relative(cwd ?? process.cwd(), root);
-  return terminalSafe(relative === '' ? 'the current directory' : relative.startsWith('..') ? root : relative);
+  return generateProject({ ...rest, answers, ...(team ? { team } : {}) });
 }

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createProject, type CreateEvent, type CreateProjectResult } from '../createProject.js';
+import type { CreateEvent, CreateProjectResult } from '../createProject.js';
+import { generateProject } from '../generateProject.js';
 import { CancelledError, ExitCode, UsageError } from '../errors.js';
 import { inspectTarget } from '../fs/targetState.js';
 import { projectNameFromDirectory, terminalSafe } from '../options/names.js';
 import { resolveAnswers } from '../options/resolveAnswers.js';
-import type { Answers } from '../options/schema.js';
 import { gitUser, type GitUser } from '../steps/gitUser.js';
 import type { TeamTemplate } from '../team/teamTemplate.js';
 import type { Output } from '../ui/output.js';
@@ -50,10 +50,11 @@ export async function runCreate(out: Output, io: CliIo, parsed: CreateArgs, team
   // 2. Say what will happen, as a command that reproduces it.
   out.line(out.color.dim(`$ ${terminalSafe(equivalentCommand(directory, answers, team?.options ?? [], run.template))}`));
 
-  // 3. Plan, write and run the post steps.
-  const result = await createProject({
+  // 3. Plan, write and run the post steps, with these answers and this overlay (resolved and loaded once).
+  const result = await generateProject({
     directory,
-    answers: answers as Partial<Answers>,
+    answers,
+    ...(team ? { team } : {}),
     cwd: io.cwd,
     force: run.force,
     conflict: run.conflict ?? prompts?.askConflict ?? 'abort',
@@ -61,7 +62,6 @@ export async function runCreate(out: Output, io: CliIo, parsed: CreateArgs, team
     git: run.git,
     install: run.install,
     signal,
-    ...(run.template ? { template: run.template } : {}),
     pauseMs: Number(io.env.CREATE_ML_PROD_TEST_PAUSE_MS ?? 0) || 0,
     onEvent: (event) => report(out, event),
   });

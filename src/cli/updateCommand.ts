@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { addableComponents, findAddable } from '../update/addable.js';
-import { readRecord } from '../update/readRecord.js';
+import { readRecord } from '../plan/readRecord.js';
 import { updateProject, type UpdateResult } from '../update/updateProject.js';
 import type { Output } from '../ui/output.js';
 import type { ParsedArgs } from './parseArgs.js';

@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, rmdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { hashContent } from '../plan/answersRecord.js';
+import { hashContent } from './hashContent.js';
 import { makeDirs } from './makeDirs.js';
 import { JOURNAL_DIR, JOURNAL_LOG, journalKey, signLine, type JournalEntry } from './journalLog.js';
 import { acquireProjectLock, releaseProjectLock } from './projectLock.js';

@@ -1,6 +1,6 @@
 import { chmodSync, lstatSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { hashContent } from '../plan/answersRecord.js';
+import { hashContent } from './hashContent.js';
 import type { JournalEntry } from './journalLog.js';
 import { isSafeProjectPath } from './projectPaths.js';
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Answers } from '../options/schema.js';
 
 export const RECORD_FILE = '.create-ml-prod.json';
@@ -24,9 +23,8 @@ export interface AnswersRecord {
   readonly files: Readonly<Record<string, string>>;
 }
 
-export function hashContent(content: Buffer | string): string {
-  return createHash('sha256').update(content).digest('hex').slice(0, 16);
-}
+/** Strict semver (2.0.0): what a record's version must be, since it names a registry package. */
+export const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 export function serialiseRecord(record: AnswersRecord): string {
   return `${JSON.stringify(record, null, 2)}\n`;

@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Journal } from '../fs/journal.js';
 import type { Answers } from '../options/schema.js';
 import { StepError } from '../errors.js';
-import { environmentSteps } from '../verify/managerChecks.js';
-import { onPath } from '../verify/onPath.js';
+import { environmentSteps } from './environmentSteps.js';
+import { onPath } from './onPath.js';
 import { runStep } from './run.js';
 
 export interface InstallCommand {

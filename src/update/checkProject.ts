@@ -1,8 +1,9 @@
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { hashContent, RECORD_FILE } from '../plan/answersRecord.js';
+import { hashContent } from '../fs/hashContent.js';
+import { RECORD_FILE } from '../plan/answersRecord.js';
 import { currentGenerator } from './generators.js';
-import { readRecord } from './readRecord.js';
+import { readRecord } from '../plan/readRecord.js';
 import { toLf } from './lineEndings.js';
 import { assertNotNewer } from './versionGuard.js';
 import { isSafeProjectPath } from '../fs/projectPaths.js';

@@ -7,7 +7,7 @@ import { makeDirs } from '../fs/makeDirs.js';
 import { renderProject, type RenderProjectInput } from '../renderProject.js';
 import { generatorVersion } from '../templatesRoot.js';
 import type { Plan } from '../plan/plan.js';
-import { SEMVER } from './versionGuard.js';
+import { SEMVER } from '../plan/answersRecord.js';
 
 /** Renders a project as one generator version did. */
 export interface Generator {

@@ -12,11 +12,12 @@ import { assertNoJournal, recoverProject } from '../fs/recoverProject.js';
 import { realTarget } from '../fs/realTarget.js';
 import { assertNotNewer } from './versionGuard.js';
 import { fromLf, toLf } from './lineEndings.js';
-import { hashContent, RECORD_FILE } from '../plan/answersRecord.js';
+import { hashContent } from '../fs/hashContent.js';
+import { RECORD_FILE } from '../plan/answersRecord.js';
 import type { Plan } from '../plan/plan.js';
 import { currentGenerator, generatorFor } from './generators.js';
 import { mergeFile, type MergeOutcome } from './mergeFile.js';
-import { readRecord } from './readRecord.js';
+import { readRecord } from '../plan/readRecord.js';
 
 export interface UpdateOptions {
   /** The project folder, relative to `cwd`. */

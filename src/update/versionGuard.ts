@@ -1,8 +1,6 @@
 import { UsageError } from '../errors.js';
+import { SEMVER } from '../plan/answersRecord.js';
 import { generatorVersion } from '../templatesRoot.js';
-
-/** Strict semver (2.0.0): what a record's version must be, since it names a registry package. */
-export const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 /** Semver precedence: negative when a < b. */
 export function compareSemver(a: string, b: string): number {

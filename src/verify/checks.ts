@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Answers } from '../options/schema.js';
-import { environmentSteps, lintChecks } from './managerChecks.js';
+import { environmentSteps } from '../steps/environmentSteps.js';
+import { lintChecks } from './lintChecks.js';
 
 /** One check of a generated project: a command run in its root. */
 export interface Check {

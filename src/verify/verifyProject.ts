@@ -1,8 +1,8 @@
 import { execa } from 'execa';
 import path from 'node:path';
-import { onPath } from './onPath.js';
+import { onPath } from '../steps/onPath.js';
 import { projectChecks, type Check } from './checks.js';
-import { readRecord } from '../update/readRecord.js';
+import { readRecord } from '../plan/readRecord.js';
 
 export interface CheckResult {
   readonly id: string;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { installCommands } from '../../src/steps/install.js';
 import type { Answers } from '../../src/options/schema.js';
 import { projectChecks } from '../../src/verify/checks.js';
-import { environmentSteps, lintChecks } from '../../src/verify/managerChecks.js';
+import { environmentSteps } from '../../src/steps/environmentSteps.js';
+import { lintChecks } from '../../src/verify/lintChecks.js';
 
 const answers = (extra: Partial<Answers>) => ({ depsManager: 'uv', lintStack: 'ruff', typeCheck: true, pythonVersion: '3.11', ...extra }) as Answers;
 

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { printable } from '../options/names.js';
 import { isPlainProjectPath } from '../fs/projectPaths.js';
-import { RECORD_FILE, type AnswersRecord } from '../plan/answersRecord.js';
-import { SEMVER } from './versionGuard.js';
+import { RECORD_FILE, SEMVER, type AnswersRecord } from './answersRecord.js';
 
 /** The project's `.create-ml-prod.json`, checked enough that update and check can trust it. */
 export async function readRecord(projectRoot: string): Promise<AnswersRecord> {
