@@ -1,7 +1,8 @@
+import type { Answers } from '../options/schema.js';
 import type { Component } from './component.js';
 
-/** Docker base images, pinned to a patch release per supported minor version. */
-export const pythonImages: Record<string, string> = {
+/** Docker base images, pinned to a patch release per supported minor version (a version without its image does not compile). */
+export const pythonImages: Record<Answers['pythonVersion'], string> = {
   '3.10': 'python:3.10.19-slim-bookworm',
   '3.11': 'python:3.11.14-slim-bookworm',
   '3.12': 'python:3.12.12-slim-bookworm',
@@ -12,7 +13,7 @@ export const pythonImages: Record<string, string> = {
 export const pythonComponent: Component = {
   id: 'python',
   contribute: ({ pythonVersion }) => {
-    const supported = ['3.10', '3.11', '3.12', '3.13'];
+    const supported = Object.keys(pythonImages);
     const from = supported.indexOf(pythonVersion);
     return {
       overlays: [],

@@ -13,32 +13,37 @@ export interface EnvStep {
 
 const venvBin = (tool: string) => path.join('.venv', 'bin', tool);
 
+type DepsManager = Answers['depsManager'];
+
+const venvStep = (python: string): EnvStep => ({ id: 'venv', title: 'create .venv', args: [python, '-m', 'venv', '.venv'] });
+const pipStep = (what: string[]): EnvStep => ({ id: 'install', title: `pip install ${what.join(' ')}`, args: [venvBin('python'), '-m', 'pip', 'install', '--quiet', ...what] });
+
 /**
  * How each manager creates `.venv` and installs the package with its dev tools. Every manager ends
  * with a `.venv` in the project (uv always, Poetry through poetry.toml), so later checks share it.
  * Conda itself is not installed here: its environment.yml is validated and its pip part (the
- * package and dev tools) goes into `.venv` with pip.
+ * package and dev tools) goes into `.venv` with pip. Keyed by the schema's choices: a dependency
+ * manager without its entry does not compile.
  */
+export const managerSteps: Record<DepsManager, (python: string, pythonVersion: string) => EnvStep[]> = {
+  uv: (python) => [
+    { id: 'venv', title: 'uv venv', args: ['uv', 'venv', '--quiet', '--python', python, '.venv'], required: 'uv' },
+    { id: 'install', title: 'uv sync --extra dev', args: ['uv', 'sync', '--quiet', '--extra', 'dev'], required: 'uv' },
+  ],
+  poetry: (python) => [
+    venvStep(python),
+    { id: 'install', title: 'poetry install --compile --extras dev', args: ['poetry', 'install', '--no-interaction', '--compile', '--extras', 'dev'], required: 'poetry' },
+  ],
+  pip: (python) => [venvStep(python), pipStep(['-r', 'requirements/dev.txt'])],
+  conda: (python, pythonVersion) => [
+    venvStep(python),
+    pipStep(['-e', '.[dev]']),
+    { id: 'environment', title: 'validate environment.yml', args: [venvBin('python'), '-c', CONDA_ENV_CHECK, pythonVersion] },
+  ],
+};
+
 export function environmentSteps(answers: Pick<Answers, 'depsManager' | 'pythonVersion'>, python: string): EnvStep[] {
-  const venv: EnvStep = { id: 'venv', title: 'create .venv', args: [python, '-m', 'venv', '.venv'] };
-  const pip = (what: string[]): EnvStep => ({ id: 'install', title: `pip install ${what.join(' ')}`, args: [venvBin('python'), '-m', 'pip', 'install', '--quiet', ...what] });
-  switch (answers.depsManager) {
-    case 'uv':
-      return [
-        { id: 'venv', title: 'uv venv', args: ['uv', 'venv', '--quiet', '--python', python, '.venv'], required: 'uv' },
-        { id: 'install', title: 'uv sync --extra dev', args: ['uv', 'sync', '--quiet', '--extra', 'dev'], required: 'uv' },
-      ];
-    case 'poetry':
-      return [venv, { id: 'install', title: 'poetry install --compile --extras dev', args: ['poetry', 'install', '--no-interaction', '--compile', '--extras', 'dev'], required: 'poetry' }];
-    case 'pip':
-      return [venv, pip(['-r', 'requirements/dev.txt'])];
-    default:
-      return [
-        venv,
-        pip(['-e', '.[dev]']),
-        { id: 'environment', title: 'validate environment.yml', args: [venvBin('python'), '-c', CONDA_ENV_CHECK, answers.pythonVersion] },
-      ];
-  }
+  return managerSteps[answers.depsManager](python, answers.pythonVersion);
 }
 
 /** Validates environment.yml with the project's PyYAML: what `conda env create` relies on. */

@@ -1,0 +1,38 @@
+/**
+ * Registries keyed by the schema's choice ids: a choice without its entry fails `tsc` (the
+ * `@ts-expect-error` lines below are type tests: tsc fails if they ever compile cleanly), and at
+ * run time each registry holds exactly the schema's choices.
+ */
+import { describe, expect, it } from 'vitest';
+import { pythonImages } from '../../src/components/pythonComponent.js';
+import type { OptionDef } from '../../src/options/optionTypes.js';
+import { optionSchema, type Answers } from '../../src/options/schema.js';
+import { managerSteps } from '../../src/steps/environmentSteps.js';
+import { stackChecks } from '../../src/verify/lintChecks.js';
+
+const choicesOf = (id: string) => {
+  const option = (optionSchema as readonly OptionDef[]).find((o) => o.id === id);
+  return option && option.kind === 'choice' ? option.choices.map((c) => c.value).sort() : [];
+};
+
+describe('registries keyed by choice ids', () => {
+  it('hold exactly the choices of their option', () => {
+    expect(Object.keys(managerSteps).sort()).toEqual(choicesOf('depsManager'));
+    expect(Object.keys(stackChecks).sort()).toEqual(choicesOf('lintStack'));
+    expect(Object.keys(pythonImages).sort()).toEqual(choicesOf('pythonVersion'));
+  });
+
+  it('refuse, at compile time, a choice without its entry', () => {
+    // A new dependency manager added to the schema, with no install steps:
+    // @ts-expect-error Property '"pdm"' is missing
+    const withPdm: Record<Answers['depsManager'] | 'pdm', unknown> = managerSteps;
+    // The registry without one of its entries:
+    // @ts-expect-error Property 'conda' is missing
+    const withoutConda: typeof managerSteps = { uv: managerSteps.uv, poetry: managerSteps.poetry, pip: managerSteps.pip };
+    // @ts-expect-error Property '"3.14"' is missing
+    const withPython314: Record<Answers['pythonVersion'] | '3.14', string> = pythonImages;
+    // @ts-expect-error Property 'classic' is missing
+    const onlyRuff: typeof stackChecks = { ruff: stackChecks.ruff };
+    expect([withPdm, withoutConda, withPython314, onlyRuff].every(Boolean)).toBe(true);
+  });
+});
