@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
 
 /** Bottom first. A unit is a folder of src/ or a file at its top. */
-export const LAYERS: readonly (readonly string[])[] = [
+const LAYERS: readonly (readonly string[])[] = [
   ['errors.ts', 'templatesRoot.ts', 'ui'],
   ['fs', 'advisor'],
   ['options'],
