@@ -22,6 +22,8 @@ export interface AnswersRecord {
   readonly answers: Answers & Record<string, unknown>;
   readonly template?: TeamTemplateRef;
   readonly files: Readonly<Record<string, string>>;
+  /** The team's file ownership (src/update/ownership.ts): kept by every update. */
+  readonly ownership?: { readonly skip?: readonly string[]; readonly always?: readonly string[] };
 }
 
 export function hashContent(content: Buffer | string): string {
