@@ -157,7 +157,8 @@ async function planUpdateWithWrites(root: string, options: UpdateOptions) {
     const baseContent =
       base.get(was) ??
       (ours && recorded === hashContent(ours) ? ours : theirsContent && recorded === hashContent(theirsContent) ? theirsContent : undefined);
-    const wasGenerated = was in record.files || base.has(was);
+    // The record lists every generated file (an adopted project: only those that matched).
+    const wasGenerated = was in record.files;
     let outcome = owner.always(rel)
       ? alwaysOutcome(ours, theirsContent, wasGenerated)
       : mergeFile({ ours, base: baseContent, theirs: theirsContent, wasGenerated, labels });
