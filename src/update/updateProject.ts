@@ -17,7 +17,8 @@ import { flagName } from '../options/optionTypes.js';
 import type { AnswerMigration } from './answerMigrations.js';
 import { currentAnswers } from './currentAnswers.js';
 import { ownershipMatcher, parseOwnership } from './ownership.js';
-import { currentGenerator, generatorFor } from './generators.js';
+import { currentGenerator, generatorFor, type Generator } from './generators.js';
+import type { RenderProjectInput } from '../renderProject.js';
 import { mergeFile, type MergeOutcome } from './mergeFile.js';
 import { readRecord } from './readRecord.js';
 import { assertClean } from './assertClean.js';
@@ -111,7 +112,7 @@ async function planUpdateWithWrites(root: string, options: UpdateOptions) {
   const previous = await generatorFor(record.version, options.previous);
   const template = record.template ? { template: record.template } : {};
   // The recorded version renders the answers as it named them; this one, migrated.
-  const basePlan = previous ? await previous.render({ answers: record.answers, projectRoot: root, ...template }) : undefined;
+  const basePlan = previous ? await renderBase(previous, { answers: record.answers, projectRoot: root, ...template }) : undefined;
   const newPlan = await currentGenerator.render({
     answers: { ...current.answers, ...(options.changes ?? {}) },
     projectRoot: root,
@@ -159,7 +160,7 @@ async function planUpdateWithWrites(root: string, options: UpdateOptions) {
       (ours && recorded === hashContent(ours) ? ours : theirsContent && recorded === hashContent(theirsContent) ? theirsContent : undefined);
     // The record lists every generated file (an adopted project: only those that matched).
     const wasGenerated = was in record.files;
-    let outcome = owner.always(rel)
+    const outcome = owner.always(rel)
       ? alwaysOutcome(ours, theirsContent, wasGenerated)
       : mergeFile({ ours, base: baseContent, theirs: theirsContent, wasGenerated, labels });
     if (from !== undefined) {
@@ -210,6 +211,19 @@ async function planUpdateWithWrites(root: string, options: UpdateOptions) {
     diff: options.dryRun ? diffs.join('') : '',
   };
   return { result, writes, removals };
+}
+
+/**
+ * The recorded version's output; undefined (the record's hashes stand in) when that version
+ * refuses its own record: answers edited by hand, or named as a later version names them.
+ */
+async function renderBase(generator: Generator, input: RenderProjectInput): Promise<Plan | undefined> {
+  try {
+    return await generator.render(input);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'UsageError') return undefined;
+    throw error;
+  }
 }
 
 /** An `always` file: the template's version, whatever is on disk; gone when no longer generated. */

@@ -15,11 +15,14 @@ export interface RecordedCall {
 
 /** The template-sync job's own shell steps, read from the generated CI file, with the job's env. */
 export function syncJobSteps(project: string, provider: Provider): { env: Record<string, string>; commands: string[] } {
-  const load = (rel: string) => parse(readFileSync(path.join(project, rel), 'utf8')) as Record<string, any>;
+  // The CI files' shapes are the providers' schemas: read loosely, checked by what runs.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  type Loose = any;
+  const load = (rel: string) => parse(readFileSync(path.join(project, rel), 'utf8')) as Record<string, Loose>;
   if (provider === 'github') {
     const job = load('.github/workflows/template-sync.yml').jobs['template-sync'];
     // `uses:` steps (checkout, setup-node) are what the clone and this machine's node stand for.
-    const steps = (job.steps as any[]).filter((s) => typeof s.run === 'string');
+    const steps = (job.steps as Loose[]).filter((s) => typeof s.run === 'string');
     const env = Object.assign({}, ...steps.map((s) => s.env ?? {})) as Record<string, string>;
     return { env: mapValues(env, (v) => v.replace(/\$\{\{[^}]*\}\}/g, 'test-token')), commands: steps.map((s) => s.run) };
   }
@@ -30,8 +33,8 @@ export function syncJobSteps(project: string, provider: Provider): { env: Record
     // before_script installs the tools (bash, git, glab): the fakes on PATH stand for them.
     return { env: job.variables, commands: job.script };
   }
-  const pipeline = load('azure-pipelines.template-sync.yml');
-  const steps = (pipeline.steps as any[]).filter((s) => typeof s.script === 'string');
+  const pipeline = load('.azure-pipelines/template-sync.yml');
+  const steps = (pipeline.steps as Loose[]).filter((s) => typeof s.script === 'string');
   const env = { ...pipeline.variables, ...Object.assign({}, ...steps.map((s) => s.env ?? {})) } as Record<string, string>;
   return { env, commands: steps.map((s) => s.script) };
 }
