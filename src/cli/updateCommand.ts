@@ -38,7 +38,7 @@ export async function runUpdate(out: Output, cwd: string, parsed: UpdateArgs, si
 function report(out: Output, result: UpdateResult, dryRun: boolean): void {
   out.line(`${dryRun ? 'Would update' : 'Updated'} ${result.root} from create-ml-prod ${result.from} to ${result.to}`);
   if (!result.exactBase) {
-    out.warn(`create-ml-prod ${result.from} could not be loaded: files you edited are compared with the template as two-way conflicts`);
+    out.warn(`create-ml-prod ${result.from} could not be loaded or could not render this record: files you edited are compared with the template as two-way conflicts`);
   }
   if (dryRun && result.diff) out.line(result.diff.trimEnd());
   const verbs: Record<string, string> = {
