@@ -1,4 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
+import { execa } from 'execa';
 import { lstatSync, readdirSync } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -278,9 +279,14 @@ function renamePackagePath(rel: string, oldName: string, newName: string): strin
     .join('/');
 }
 
-/** Regular files under a folder of the project, as project paths; links are not followed. */
+/**
+ * Regular files under a folder of the project, as project paths; links are not followed. In a git
+ * work tree, what git ignores (__pycache__, build output) is not the user's work and stays.
+ */
 async function listFiles(root: string, folder: string): Promise<string[]> {
   const out: string[] = [];
+  const ignored = await execa('git', ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', folder], { cwd: root, reject: false, stdin: 'ignore' });
+  const skip = new Set(ignored.failed ? [] : String(ignored.stdout).split('\0').filter(Boolean));
   const walk = async (rel: string) => {
     let entries;
     try {
@@ -291,7 +297,7 @@ async function listFiles(root: string, folder: string): Promise<string[]> {
     for (const entry of entries) {
       const child = `${rel}/${entry.name}`;
       if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile()) out.push(child);
+      else if (entry.isFile() && !skip.has(child)) out.push(child);
     }
   };
   await walk(folder);

@@ -157,6 +157,9 @@ describe('day two', () => {
     writeFileSync(path.join(root, 'src', 'churn', 'features', 'extra', 'ours.py'), 'VALUE = 1\n');
     await git(root, 'add', '-A');
     await git(root, 'commit', '--quiet', '-m', 'team work');
+    // What git ignores is not the team's work: it does not move (and keeps its folder).
+    mkdirSync(path.join(root, 'src', 'churn', '__pycache__'));
+    writeFileSync(path.join(root, 'src', 'churn', '__pycache__', 'config.cpython-311.pyc'), 'bytecode');
     const result = await runCli(['update', '--package-name', 'attrition', '--ci', 'none'], { cwd: root });
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/moved \(merged\)\s+src\/attrition\/config\.py \(moved from src\/churn\/config\.py\)/);
@@ -164,8 +167,10 @@ describe('day two', () => {
     expect(moved).toContain('# team: threshold tuned on 2024 data');
     expect(moved).not.toMatch(/\bchurn\b/);
     expect(read(root, 'src', 'attrition', 'features', 'extra', 'ours.py')).toBe('VALUE = 1\n');
-    expect(existsSync(path.join(root, 'src', 'churn'))).toBe(false); // the old package, folders and all
-    expect(readdirSync(path.join(root, 'src'))).toEqual(['attrition']);
+    // The old package goes, folders and all, but for what git ignores.
+    expect(readdirSync(path.join(root, 'src', 'churn'))).toEqual(['__pycache__']);
+    expect(existsSync(path.join(root, 'src', 'churn', 'features'))).toBe(false);
+    expect(existsSync(path.join(root, 'src', 'attrition', '__pycache__'))).toBe(false);
     expect(result.stdout).not.toMatch(/kept \(no longer generated, edited\)/);
     // --ci none removed every file of .github/: the folders go with them.
     expect(existsSync(path.join(root, '.github'))).toBe(false);
