@@ -3,7 +3,9 @@
  * not there: every top-level entry, and the sub-folders of the folders worth opening.
  */
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
-  '.github': 'CI/CD workflows: checks, release image, staging and production deploys',
+  '.azure-pipelines': 'the template-sync pipeline: weekly update pull requests',
+  '.github': 'CI/CD workflows: checks, release image, staging and production deploys, template sync',
+  '.gitlab': 'the template-sync job (included by .gitlab-ci.yml): weekly update merge requests',
   cicd: 'build and release images and scripts (see cicd/README.md)',
   'cicd/build': 'test image: docker/Dockerfile, build.sh, utils/',
   'cicd/release': 'release image: docker/Dockerfile, release.sh',

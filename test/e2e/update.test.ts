@@ -95,14 +95,14 @@ describe('update, check and add', () => {
     expect(read(root, 'scratch.txt')).toBe('wip');
   });
 
-  it('check exits 0 right after generation and 1 when the templates changed', async () => {
+  it('check exits 0 right after generation and 5 when the templates changed', async () => {
     const cwd = tempDir();
     expect((await runCli(['fresh', '--yes'], { cwd })).exitCode).toBe(0);
     const fresh = await runCli(['check', 'fresh'], { cwd });
     expect(fresh.exitCode, fresh.stdout + fresh.stderr).toBe(0);
     const old = await generateWithPrevious(cwd, 'stale');
     const stale = await runCli(['check', path.basename(old)], { cwd });
-    expect(stale.exitCode).toBe(1);
+    expect(stale.exitCode).toBe(5);
     expect(stale.stderr).toMatch(/Behind create-ml-prod .*README\.md/);
   });
 
