@@ -26,7 +26,7 @@ export function environmentSteps(answers: Pick<Answers, 'depsManager' | 'pythonV
     case 'uv':
       return [
         { id: 'venv', title: 'uv venv', args: ['uv', 'venv', '--quiet', '--python', python, '.venv'], required: 'uv' },
-        { id: 'install', title: 'uv sync --extra dev', args: ['uv', 'sync', '--quiet', '--extra', 'dev'], required: 'uv' },
+        { id: 'install', title: 'uv sync --extra dev --compile-bytecode', args: ['uv', 'sync', '--quiet', '--extra', 'dev', '--compile-bytecode'], required: 'uv' },
       ];
     case 'poetry':
       return [venv, { id: 'install', title: 'poetry install --compile --extras dev', args: ['poetry', 'install', '--no-interaction', '--compile', '--extras', 'dev'], required: 'poetry' }];

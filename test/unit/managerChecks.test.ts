@@ -10,7 +10,7 @@ const answers = (extra: Partial<Answers>) => ({ depsManager: 'uv', lintStack: 'r
 describe('the project is installed and linted with its own tools', () => {
   it('installs with each manager', () => {
     const install = (depsManager: Answers['depsManager']) => environmentSteps(answers({ depsManager }), 'python3').find((s) => s.id === 'install');
-    expect(install('uv')).toMatchObject({ args: ['uv', 'sync', '--quiet', '--extra', 'dev'], required: 'uv' });
+    expect(install('uv')).toMatchObject({ args: ['uv', 'sync', '--quiet', '--extra', 'dev', '--compile-bytecode'], required: 'uv' });
     expect(install('poetry')).toMatchObject({ args: ['poetry', 'install', '--no-interaction', '--compile', '--extras', 'dev'], required: 'poetry' });
     expect(install('pip')?.args).toContain('requirements/dev.txt');
     expect(install('conda')?.args).toContain('.[dev]');
