@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CreateProjectResult } from '../createProject.js';
 import type { Output } from '../ui/output.js';
 import { terminalSafe } from '../options/names.js';
+import { lockFiles } from '../verify/managerChecks.js';
 
 /** --dry-run: every path with its action and size, then totals. */
 export function printPlan(out: Output, result: CreateProjectResult): void {
@@ -20,7 +21,11 @@ function formatSize(bytes: number): string {
 export function printNextSteps(out: Output, result: CreateProjectResult, cwd: string): void {
   const rel = terminalSafe(path.relative(cwd, result.root));
   const cd = rel === '' ? [] : [`cd ${rel.includes(' ') ? JSON.stringify(rel) : rel}`];
-  const install = result.installed ? ['source .venv/bin/activate'] : ['make install        # .venv with the package and its dev tools'];
+  const lock = lockFiles(result.plan.answers.depsManager).join(' ');
+  const committed = result.git === 'initialised' ? ` (in the initial commit)` : '';
+  const install = result.installed
+    ? ['source .venv/bin/activate', `git add ${lock}   # the lock --install wrote${committed}: commit it, and again after each make lock`]
+    : ['make install        # .venv from the lock; writes the lock when missing', `git add ${lock}   # commit the lock (make lock refreshes it after a dependency change)`];
   const steps = [
     ...cd,
     './install.sh        # system packages the options need (apt); --dry-run only lists them',

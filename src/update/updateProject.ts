@@ -17,6 +17,7 @@ import type { Plan } from '../plan/plan.js';
 import { currentGenerator, generatorFor } from './generators.js';
 import { mergeFile, type MergeOutcome } from './mergeFile.js';
 import { readRecord } from './readRecord.js';
+import { changesLock, isLockFile } from './dependencyInputs.js';
 
 export interface UpdateOptions {
   /** The project folder, relative to `cwd`. */
@@ -49,6 +50,8 @@ export interface UpdateResult {
   readonly orphans: readonly string[];
   /** Unified diffs per file (dry run only). */
   readonly diff: string;
+  /** The update changed what the lock resolves (the lock itself is never touched): run `make lock`. */
+  readonly relock: boolean;
 }
 
 /**
@@ -97,13 +100,14 @@ async function planUpdateWithWrites(root: string, options: UpdateOptions) {
   const base = contents(basePlan);
   const theirs = contents(newPlan);
   const modes = new Map(newPlan.files.map((f) => [f.path, f.mode]));
-  const paths = [...new Set([...base.keys(), ...theirs.keys(), ...Object.keys(record.files)])].filter((p) => p !== RECORD_FILE).sort();
+  const paths = [...new Set([...base.keys(), ...theirs.keys(), ...Object.keys(record.files)])].filter((p) => p !== RECORD_FILE && !isLockFile(p)).sort();
   const labels = { ours: 'yours', base: `create-ml-prod ${record.version}`, theirs: `create-ml-prod ${currentGenerator.version}` };
 
   const changes: FileChange[] = [];
   const writes: PlannedAction[] = [];
   const removals: string[] = [];
   const diffs: string[] = [];
+  let relock = false;
   for (const rel of paths) {
     // Never through a symbolic link, never outside the project (the record was checked too).
     if (!isSafeProjectPath(root, rel, false)) throw new UsageError(`${rel} lies behind a symbolic link or outside the project: update stops (nothing was changed)`);
@@ -123,10 +127,12 @@ async function planUpdateWithWrites(root: string, options: UpdateOptions) {
     if ('content' in outcome && !(outcome.kind === 'conflict' && ours?.equals(outcome.content))) {
       const content = crlf ? fromLf(outcome.content) : outcome.content;
       writes.push({ file: { path: rel, content, mode: modes.get(rel) ?? 0o644, source: '' }, action: raw ? 'overwrite' : 'create' });
+      relock ||= changesLock(rel, raw, content);
       diffs.push(patch(rel, raw, content));
     }
     if (outcome.kind === 'remove') {
       removals.push(rel);
+      relock ||= changesLock(rel, raw, undefined);
       diffs.push(patch(rel, raw, undefined));
     }
   }
@@ -145,6 +151,7 @@ async function planUpdateWithWrites(root: string, options: UpdateOptions) {
     conflicts: changes.filter((c) => c.outcome === 'conflict').map((c) => c.path),
     orphans: changes.filter((c) => c.outcome === 'keep-orphan').map((c) => c.path),
     diff: options.dryRun ? diffs.join('') : '',
+    relock,
   };
   return { result, writes, removals };
 }
