@@ -106,6 +106,8 @@ function ciSchemaChecks(): Check[] {
       applies: has('.gitlab-ci.yml'),
       command: () => ['gitlab-ci-local', '--list-all', '--state-dir', '.venv/gitlab-ci-local'],
     },
+    // The dependency-update bot's config (every project): Renovate's own schema.
+    { id: 'renovate-schema', title: 'Renovate config schema', tool: 'check-jsonschema', applies: has('renovate.json'), command: () => ['check-jsonschema', '--builtin-schema', 'vendor.renovate', 'renovate.json'] },
     { id: 'azure-schema', title: 'Azure Pipelines schema', tool: 'check-jsonschema', applies: has('azure-pipelines.yml'), command: () => schema('azure-pipelines', 'azure-pipelines.yml') },
   ];
 }
