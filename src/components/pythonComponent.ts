@@ -9,7 +9,7 @@ export const pythonImages: Record<string, string> = {
 };
 
 /** The tool versions the Makefile and the Dockerfiles pin (the lock's resolvers and installers). */
-export const toolVersions = { uvVersion: '0.13.9', poetryVersion: '2.5.1' } as const;
+export const toolVersions = { uvVersion: '0.13.9', poetryVersion: '2.5.1', cyclonedxVersion: '7.5.0' } as const;
 
 /** Everything that follows from the Python version: targets, classifiers, images. */
 export const pythonComponent: Component = {

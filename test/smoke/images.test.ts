@@ -157,6 +157,10 @@ if (engineReason) {
       const locked = await lockedRuntime(root, manager);
       expect(installed).toEqual(locked);
       expect(installed.pyyaml).toBe(HELD_BACK);
+      // release.sh wrote the SBOM (CycloneDX) of that environment: the same packages.
+      const sbom = JSON.parse(readFileSync(path.join(root, 'dist', `${name}-0.1.0-SNAPSHOT.cdx.json`), 'utf8')) as { components: { name: string; version: string }[] };
+      const listedInSbom = Object.fromEntries(sbom.components.map((c) => [c.name.toLowerCase().replace(/[-_.]+/g, '-'), c.version]));
+      expect(listedInSbom).toMatchObject(locked);
       times.push(`${name} release image: ${Object.keys(installed).length} packages, all as locked`);
       passed++;
     });
