@@ -21,11 +21,14 @@ function formatSize(bytes: number): string {
 export function printNextSteps(out: Output, result: CreateProjectResult, cwd: string): void {
   const rel = terminalSafe(path.relative(cwd, result.root));
   const cd = rel === '' ? [] : [`cd ${rel.includes(' ') ? JSON.stringify(rel) : rel}`];
+  // The lock is the project's to commit: the initial commit has it when --install wrote it.
   const lock = lockFiles(result.plan.answers.depsManager).join(' ');
-  const committed = result.git === 'initialised' ? ` (in the initial commit)` : '';
+  const lockStep = result.installed && result.git === 'initialised'
+    ? `make lock           # after a dependency change: refresh ${lock}, then commit it`
+    : `${`git add ${lock}`.padEnd(19)} # commit the lock${result.installed ? '' : ' make install wrote'}; make lock refreshes it`;
   const install = result.installed
-    ? ['source .venv/bin/activate', `git add ${lock}   # the lock --install wrote${committed}: commit it, and again after each make lock`]
-    : ['make install        # .venv from the lock; writes the lock when missing', `git add ${lock}   # commit the lock (make lock refreshes it after a dependency change)`];
+    ? ['source .venv/bin/activate', lockStep]
+    : ['make install        # .venv from the lock; writes the lock when missing', lockStep];
   const steps = [
     ...cd,
     './install.sh        # system packages the options need (apt); --dry-run only lists them',
