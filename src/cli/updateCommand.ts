@@ -58,6 +58,9 @@ function report(out: Output, result: UpdateResult, dryRun: boolean): void {
   }
   if (result.changes.length === 0) out.success('Already up to date.');
   if (result.orphans.length > 0) out.warn(`no longer generated but edited, so kept: ${result.orphans.join(', ')}`);
+  if (result.relock) {
+    out.warn(`the update ${dryRun ? 'would change' : 'changed'} the dependencies; your lock is left as it is: run make lock, then commit the lock with the update`);
+  }
   if (result.conflicts.length > 0) {
     out.error(`${result.conflicts.length} conflict(s): resolve the <<<<<<< markers in ${result.conflicts.join(', ')}, then commit`);
   }

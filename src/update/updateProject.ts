@@ -24,6 +24,7 @@ import type { RenderProjectInput } from '../renderProject.js';
 import { mergeFile, type MergeOutcome } from './mergeFile.js';
 import { readRecord } from '../plan/readRecord.js';
 import { assertClean } from './assertClean.js';
+import { changesLock, isLockFile } from './dependencyInputs.js';
 
 export interface UpdateOptions {
   /** The project folder, relative to `cwd`. */
@@ -73,6 +74,8 @@ export interface UpdateResult {
   readonly newOptions: readonly NewOption[];
   /** Unified diffs per file (dry run only). */
   readonly diff: string;
+  /** The update changed what the lock resolves (the lock itself is never touched): run `make lock`. */
+  readonly relock: boolean;
 }
 
 /**
@@ -124,7 +127,7 @@ async function planUpdateWithWrites(root: string, options: UpdateOptions) {
   const base = contents(basePlan);
   const theirs = contents(newPlan);
   const modes = new Map(newPlan.files.map((f) => [f.path, f.mode]));
-  const generated = [...new Set([...base.keys(), ...theirs.keys(), ...Object.keys(record.files)])].filter((p) => p !== RECORD_FILE).sort();
+  const generated = [...new Set([...base.keys(), ...theirs.keys(), ...Object.keys(record.files)])].filter((p) => p !== RECORD_FILE && !isLockFile(p)).sort();
   const owner = ownershipMatcher(parseOwnership(record.ownership), generated);
   const labels = { ours: 'yours', base: `create-ml-prod ${record.version}`, theirs: `create-ml-prod ${currentGenerator.version}` };
   // A package rename: the user's files under the old package (edited or their own) move with it.
@@ -142,6 +145,7 @@ async function planUpdateWithWrites(root: string, options: UpdateOptions) {
   const writes: PlannedAction[] = [];
   const removals: string[] = [];
   const diffs: string[] = [];
+  let relock = false;
   for (const rel of paths) {
     // Never through a symbolic link, never outside the project (the record was checked too).
     if (!isSafeProjectPath(root, rel, false)) throw new UsageError(`${rel} lies behind a symbolic link or outside the project: update stops (nothing was changed)`);
@@ -187,10 +191,12 @@ async function planUpdateWithWrites(root: string, options: UpdateOptions) {
     if ('content' in outcome && !(outcome.kind === 'conflict' && ours?.equals(outcome.content))) {
       const content = crlf ? fromLf(outcome.content) : outcome.content;
       writes.push({ file: { path: rel, content, mode: modes.get(rel) ?? 0o644, source: '' }, action: raw ? 'overwrite' : 'create' });
+      relock ||= changesLock(rel, raw, content);
       diffs.push(patch(rel, raw, content));
     }
     if (outcome.kind === 'remove') {
       removals.push(rel);
+      relock ||= changesLock(rel, raw, undefined);
       diffs.push(patch(rel, raw, undefined));
     }
   }
@@ -211,6 +217,7 @@ async function planUpdateWithWrites(root: string, options: UpdateOptions) {
       .filter((o) => options.changes?.[o.id] === undefined)
       .map((o) => ({ id: o.id, flag: flagName(o.id), kind: o.kind, value: (newPlan.answers as Record<string, unknown>)[o.id] })),
     diff: options.dryRun ? diffs.join('') : '',
+    relock,
   };
   return { result, writes, removals };
 }

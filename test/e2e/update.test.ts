@@ -118,6 +118,28 @@ describe('update, check and add', () => {
     expect(JSON.parse(read(root, '.create-ml-prod.json')).answers.task).toBe('regression');
   });
 
+  it('leaves the lock alone and says to run make lock when the dependencies change', async () => {
+    const cwd = tempDir();
+    expect((await runCli(['relock', '--yes'], { cwd })).exitCode).toBe(0);
+    const root = path.join(cwd, 'relock');
+    // The user's lock (its content is theirs: update never reads, merges or rewrites it).
+    const lock = '# the team\'s uv.lock\nversion = 1\n';
+    writeFileSync(path.join(root, 'uv.lock'), lock);
+    await git(root, 'add', 'uv.lock');
+    await git(root, 'commit', '-qm', 'lock');
+    const retask = await runCli(['update', '--task', 'regression'], { cwd: root });
+    expect(retask.exitCode, retask.stdout + retask.stderr).toBe(0);
+    expect(retask.stderr).not.toMatch(/make lock/);
+    await git(root, 'add', '--all');
+    await git(root, 'commit', '-qm', 'regression');
+    const tracked = await runCli(['update', '--tracker', 'mlflow'], { cwd: root });
+    expect(tracked.exitCode, tracked.stdout + tracked.stderr).toBe(0);
+    expect(read(root, 'pyproject.toml')).toMatch(/"mlflow-skinny>=/);
+    expect(tracked.stderr).toMatch(/changed the dependencies; your lock is left as it is: run make lock/);
+    expect(tracked.stdout).not.toMatch(/uv\.lock/);
+    expect(read(root, 'uv.lock')).toBe(lock);
+  });
+
   it('update --ci gitlab replaces the GitHub workflows, keeping (and listing) an edited one', async () => {
     const cwd = tempDir();
     expect((await runCli(['moving', '--yes'], { cwd })).exitCode).toBe(0);
