@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binPath, cleanEnv, repoRoot } from '../helpers/cli.js';
 import { runAzurePipeline, runGithubWorkflow, type JobResult, type Machine, type Push } from './ciHarness.js';
 import { runGitlabPipeline } from './ciGitlab.js';
+import { fromNames } from './dockerfiles.js';
 import { buildHookMirrors } from './hookMirrors.js';
 import { freePort } from './serviceHelpers.js';
 import { smokeRoot, toolsBin } from './tools.js';
@@ -69,6 +70,11 @@ class Rig {
     await this.git(['remote', 'add', 'origin', this.remote]);
     // develop and main start from the first commit, as a team's new repository does.
     await this.git(['push', '--quiet', 'origin', 'HEAD:refs/heads/develop', 'HEAD:refs/heads/main']);
+    // The engine has the base images the Dockerfiles name (stand-ins: no registry is reachable).
+    const bases = await execa('bash', [path.join(repoRoot, 'scripts', 'container-engine.sh'), ...fromNames(this.project)], {
+      env: { ...process.env, SHIM_DIR: path.join(smokeRoot, 'container-bin') }, reject: false, all: true, stdin: 'ignore',
+    });
+    expect(bases.exitCode, bases.all).toBe(0);
     const port = await freePort();
     const started = await execa('bash', [path.join(repoRoot, 'scripts', 'registry.sh'), 'start', this.registryDir, String(port)], { all: true, reject: false });
     expect(started.exitCode, started.all).toBe(0);

@@ -18,6 +18,7 @@ import { binPath, cleanEnv, repoRoot } from '../helpers/cli.js';
 import { smokeRoot } from './tools.js';
 import { keepProject } from './verifyCombination.js';
 import { freePort } from './serviceHelpers.js';
+import { fromNames } from './dockerfiles.js';
 
 interface Variant {
   readonly name: string;
@@ -183,22 +184,6 @@ if (engineReason) {
       passed++;
     });
   });
-}
-
-/** The images the generated Dockerfiles start FROM (ARG defaults resolved). */
-function fromNames(root: string): string[] {
-  const files = ['cicd/build/docker/Dockerfile', 'cicd/release/docker/Dockerfile', 'deploy/serverless/Dockerfile']
-    .map((f) => path.join(root, f)).filter((f) => existsSync(f));
-  const names = new Set<string>();
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const args = Object.fromEntries([...text.matchAll(/^ARG (\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
-    for (const m of text.matchAll(/^FROM (\S+)/gm)) {
-      const ref = m[1]!.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a: string | undefined, b: string | undefined) => args[(a ?? b)!] ?? '');
-      if (ref && ref !== 'scratch' && !/^\w+$/.test(ref)) names.add(ref);
-    }
-  }
-  return [...names];
 }
 
 /** Mounted folders must be writable by the image's user (uid 10001). */
