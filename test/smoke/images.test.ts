@@ -18,6 +18,7 @@ import { binPath, cleanEnv, repoRoot } from '../helpers/cli.js';
 import { smokeEnv, smokePath, smokeRoot } from './tools.js';
 import { keepProject } from './verifyCombination.js';
 import { freePort } from './serviceHelpers.js';
+import { fromNames } from './dockerfiles.js';
 
 interface Variant {
   readonly name: string;
@@ -248,22 +249,6 @@ async function lockedRuntime(root: string, manager: string): Promise<Record<stri
   const run = await execa(path.join(smokeRoot, 'tools', 'bin', 'python'), [script, manager, root], { env: env(), extendEnv: false, reject: false, all: true });
   if (run.exitCode !== 0) throw new Error(run.all);
   return JSON.parse(run.stdout) as Record<string, string>;
-}
-
-/** The images the generated Dockerfiles start FROM (ARG defaults resolved). */
-function fromNames(root: string): string[] {
-  const files = ['cicd/build/docker/Dockerfile', 'cicd/release/docker/Dockerfile', 'deploy/serverless/Dockerfile']
-    .map((f) => path.join(root, f)).filter((f) => existsSync(f));
-  const names = new Set<string>();
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const args = Object.fromEntries([...text.matchAll(/^ARG (\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
-    for (const m of text.matchAll(/^FROM (\S+)/gm)) {
-      const ref = m[1]!.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a: string | undefined, b: string | undefined) => args[(a ?? b)!] ?? '');
-      if (ref && ref !== 'scratch' && !/^\w+$/.test(ref)) names.add(ref);
-    }
-  }
-  return [...names];
 }
 
 /** Mounted folders must be writable by the image's user (uid 10001). */
