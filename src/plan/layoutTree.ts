@@ -13,7 +13,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   configs: 'settings: base.yaml plus integration, staging and production overlays',
   data: 'local data, not in git (see data/README.md)',
   deploy: 'deployment descriptors of the chosen strategies',
-  'deploy/k8s': 'Kubernetes Deployment, Service, HorizontalPodAutoscaler, model volume',
+  'deploy/k8s': 'Kubernetes: kustomize base and staging/production overlays, training CronJob, apply.sh',
   'deploy/serverless': 'AWS SAM template, Lambda image Dockerfile, sample events',
   jobs: 'batch jobs: README.md, config.yaml and run.sh each',
   notebooks: 'exploration and proofs of concept',
