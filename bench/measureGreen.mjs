@@ -80,7 +80,7 @@ export function measureGreen({ runs, keepProject, log }) {
         status: !allOk ? 'fail' : total < TARGET_MS ? 'pass' : 'miss',
       }],
       notes: [
-        `${count} measured run${count === 1 ? '' : 's'} after a warm-up run, each in a new directory: generate (no git), \`uv venv\` with the system python3, \`uv pip install -e ".[dev]"\` from uv's cache in .bench/uv-cache (the project's \`[tool.uv] compile-bytecode\` compiles the environment at install, as pip does; this machine sets PYTHONDONTWRITEBYTECODE=${process.env.PYTHONDONTWRITEBYTECODE ?? '(unset)'}), then ruff and the full test suite with coverage.`,
+        `${count} measured run${count === 1 ? '' : 's'} after a warm-up run, each in a new directory: generate (no git), \`uv venv\` with the system python3, \`uv pip install --compile-bytecode -e ".[dev]"\` from uv's cache in .bench/uv-cache (compiled at install, as \`make install\` and pip do; this machine sets PYTHONDONTWRITEBYTECODE=${process.env.PYTHONDONTWRITEBYTECODE ?? '(unset)'}), then ruff and the full test suite with coverage.`,
         ...[...failures].map(([name, line]) => `\`${name}\` failed: ${line}`),
         ...warmFailures,
       ],

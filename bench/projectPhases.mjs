@@ -29,7 +29,7 @@ export function projectPhases(parent, uv) {
     { name: 'generate', file: process.execPath, args: [paths.bin, PROJECT_NAME, '--yes', '--no-git'], cwd: parent, timeoutMs: 60_000, required: true },
     // The system python3: uv must not try to download a managed Python.
     { name: 'uv venv', file: uv, args: ['venv', '--python', 'python3', '.venv'], cwd: root, timeoutMs: 120_000, required: true },
-    { name: 'uv pip install -e ".[dev]"', file: uv, args: ['pip', 'install', '--python', project.python, '-e', '.[dev]'], cwd: root, timeoutMs: 900_000, required: true },
+    { name: 'uv pip install --compile-bytecode -e ".[dev]"', file: uv, args: ['pip', 'install', '--python', project.python, '--compile-bytecode', '-e', '.[dev]'], cwd: root, timeoutMs: 900_000, required: true },
     { name: 'ruff check .', file: project.bin('ruff'), args: ['check', '.'], cwd: root, timeoutMs: 300_000 },
     { name: 'ruff format --check .', file: project.bin('ruff'), args: ['format', '--check', '.'], cwd: root, timeoutMs: 300_000 },
     { name: 'tests/run_tests.py --type all', file: project.python, args: ['tests/run_tests.py', '--type', 'all'], cwd: root, timeoutMs: 900_000 },

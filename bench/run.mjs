@@ -11,6 +11,7 @@ import { formatTable } from './formatTable.mjs';
 import { measureFootprint } from './measureFootprint.mjs';
 import { measureGenerate } from './measureGenerate.mjs';
 import { measureGreen } from './measureGreen.mjs';
+import { measureRunCall } from './measureRunCall.mjs';
 import { measureService } from './measureService.mjs';
 import { measureStartup } from './measureStartup.mjs';
 import { parseOptions, USAGE } from './parseOptions.mjs';
@@ -38,7 +39,7 @@ const started = Date.now();
 // The Python peers' versions belong to the machine description; set the venv up first if needed.
 /** @type {{ uv?: string, ccds?: string }} */
 const tools = {};
-if (['generate', 'green', 'service'].some((m) => only.has(m))) {
+if (['generate', 'green', 'runcall', 'service'].some((m) => only.has(m))) {
   const venv = benchVenv();
   tools.uv = spawnSync(venv.bin('uv'), ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^uv /, '');
   tools.ccds = spawnSync(venv.python, ['-c', 'import importlib.metadata as m; print(m.version("cookiecutter-data-science"))'], { encoding: 'utf8' }).stdout.trim();
@@ -58,10 +59,11 @@ const measures = [
   ['generate', () => measureGenerate({ runs, ccdsTemplate: options.ccdsTemplate })],
   ['footprint', () => measureFootprint()],
   ['green', () => {
-    const result = measureGreen({ runs, keepProject: only.has('service'), log });
+    const result = measureGreen({ runs, keepProject: only.has('service') || only.has('runcall'), log });
     green = result;
     return result.section;
   }],
+  ['runcall', () => measureRunCall({ runs, project: green.project, log })],
   ['service', () => measureService({ runs, project: green.project, log })],
 ];
 try {

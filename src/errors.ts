@@ -1,5 +1,8 @@
-/** Exit codes of the CLI contract: 0 ok, 1 failure, 2 usage or validation, 130 cancelled. */
-export const ExitCode = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;
+/**
+ * Exit codes of the CLI contract: 0 ok, 1 failure, 2 usage or validation, 130 cancelled; and 5
+ * for `check`: the project is behind (as copier's check-update), distinct from a failure.
+ */
+export const ExitCode = { ok: 0, failure: 1, usage: 2, behind: 5, cancelled: 130 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** Bad input from the user: a flag, an answer, the target directory. Exit 2. */

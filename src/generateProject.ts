@@ -83,6 +83,18 @@ export async function generateProject(options: GenerateProjectInput): Promise<Cr
       ...(options.pauseMs ? { pauseMs: options.pauseMs } : {}),
       onFile: (p) => options.onEvent?.({ type: 'write', path: p }),
     });
+    // The install first: it writes the lock, which the initial commit then includes.
+    if (options.install) {
+      const { installEnvironment } = await import('./steps/install.js');
+      await installEnvironment({
+        root,
+        answers,
+        journal,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onStep: (step) => options.onEvent?.({ type: 'step', step }),
+      });
+    }
+    throwIfAborted(options.signal);
     let git: CreateProjectResult['git'] = 'disabled';
     if (gitWanted && inWorkTree) git = 'inside-work-tree';
     else if (gitSteps) {
@@ -96,17 +108,6 @@ export async function generateProject(options: GenerateProjectInput): Promise<Cr
         ...(options.signal ? { signal: options.signal } : {}),
       });
       git = 'initialised';
-    }
-    throwIfAborted(options.signal);
-    if (options.install) {
-      const { installEnvironment } = await import('./steps/install.js');
-      await installEnvironment({
-        root,
-        answers,
-        journal,
-        ...(options.signal ? { signal: options.signal } : {}),
-        onStep: (step) => options.onEvent?.({ type: 'step', step }),
-      });
     }
     throwIfAborted(options.signal);
     await journal.commit();

@@ -24,7 +24,8 @@ export function helpText(version: string, color: ChalkInstance): string {
     '       create-ml-prod update [directory] [--<answer> <value>] [--dry-run] [--allow-dirty]',
     '                                                    bring in this version\'s templates (three-way merge)',
     '       create-ml-prod add [component] [directory]   add a component (no component: list them)',
-    '       create-ml-prod check [directory]             exit 1 when the project is behind this version',
+    '       create-ml-prod check [directory] [--json]    exit 5 when the project is behind this version',
+    '       create-ml-prod adopt [directory] [--<answer> <value>]   take over a repository we did not generate',
     '       create-ml-prod advise [--volume ... --sla ...]    recommend a deployment strategy (seed 002)',
     '       create-ml-prod recover [directory]           undo a run that was killed (SIGKILL, crash, power cut)',
     '       create-ml-prod help [command]                this help, or one command\'s (also: <command> --help)',
@@ -53,7 +54,7 @@ export function helpText(version: string, color: ChalkInstance): string {
     '  npx create-ml-prod my-project --template ./acme-overlay --yes',
     '  npx create-ml-prod update my-project --dry-run',
     '',
-    'Exit codes: 0 ok, 1 failure, 2 usage or validation error, 130 cancelled.',
+    'Exit codes: 0 ok, 1 failure, 2 usage or validation error, 5 behind (check), 130 cancelled.',
   );
   return `${lines.join('\n')}\n`;
 }

@@ -52,7 +52,9 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       case 'advise':
         return await (await import('./adviseCommand.js')).runAdvise(out, io, parsed);
       case 'check':
-        return await (await import('./checkCommand.js')).runCheck(out, io.cwd, parsed.directory);
+        return await (await import('./checkCommand.js')).runCheck(out, io.stdout, io.cwd, parsed.directory, parsed.json);
+      case 'adopt':
+        return await (await import('./adoptCommand.js')).runAdopt(out, io, parsed, controller.signal);
       case 'update':
       case 'add':
         return await (await import('./updateCommand.js')).runUpdate(out, io.cwd, parsed, controller.signal);

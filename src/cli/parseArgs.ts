@@ -36,7 +36,16 @@ export type ParsedArgs =
   | { readonly kind: 'recover'; readonly directory?: string; readonly noColor: boolean }
   | { readonly kind: 'version'; readonly noColor: boolean }
   | { readonly kind: 'verify'; readonly directory?: string; readonly noColor: boolean }
-  | { readonly kind: 'check'; readonly directory?: string; readonly noColor: boolean }
+  | { readonly kind: 'check'; readonly directory?: string; readonly noColor: boolean; readonly json: boolean }
+  | {
+      readonly kind: 'adopt';
+      readonly directory?: string;
+      /** Schema answers given as flags. */
+      readonly flags: Record<string, unknown>;
+      readonly yes: boolean;
+      readonly answersFile?: string;
+      readonly noColor: boolean;
+    }
   | { readonly kind: 'advise'; readonly flags: Record<string, unknown>; readonly noColor: boolean; readonly yes: boolean }
   | ({ readonly kind: 'update' } & UpdateSettings)
   | ({ readonly kind: 'add'; readonly component?: string } & UpdateSettings)
@@ -48,7 +57,7 @@ export type ParsedArgs =
       readonly run: RunSettings;
     };
 
-export const COMMANDS = ['verify', 'update', 'add', 'check', 'advise', 'recover'] as const;
+export const COMMANDS = ['verify', 'update', 'add', 'check', 'adopt', 'advise', 'recover'] as const;
 const CONFLICT_POLICIES = ['skip', 'overwrite', 'abort'] as const;
 
 function program(name: string): Command {
@@ -116,11 +125,13 @@ export function parseArgs(args: readonly string[], extraOptions: readonly Option
   if (first === 'version' && args.length === 1) return { kind: 'version', noColor: false };
   if (first === 'verify' || first === 'check' || first === 'recover') {
     const command = program(`create-ml-prod ${first}`).argument('[directory]');
+    if (first === 'check') command.option('--json');
     const opts = parse(command, args.slice(1), `${first}: `);
     const noColor = opts.color === false;
     if (opts.help) return { kind: 'help', noColor, topic: first };
     const directory = command.args[0];
-    return { kind: first, ...(directory !== undefined ? { directory } : {}), noColor };
+    const where = directory !== undefined ? { directory } : {};
+    return first === 'check' ? { kind: first, ...where, noColor, json: Boolean(opts.json) } : { kind: first, ...where, noColor };
   }
   const options = [...optionSchema, ...extraOptions];
   if (first === 'advise') {
@@ -131,6 +142,22 @@ export function parseArgs(args: readonly string[], extraOptions: readonly Option
     const noColor = opts.color === false;
     if (opts.help) return { kind: 'help', noColor, topic: 'advise' };
     return { kind: 'advise', flags: givenFlags(command, questions), noColor, yes: Boolean(opts.yes) };
+  }
+  if (first === 'adopt') {
+    const command = program('create-ml-prod adopt').argument('[directory]').option('-y, --yes').option('--answers <file>');
+    addSchemaFlags(command, options);
+    const opts = parse(command, args.slice(1), 'adopt: ');
+    const noColor = opts.color === false;
+    if (opts.help) return { kind: 'help', noColor, topic: 'adopt' };
+    const directory = command.args[0];
+    return {
+      kind: 'adopt',
+      ...(directory !== undefined ? { directory } : {}),
+      flags: givenFlags(command, options),
+      yes: Boolean(opts.yes),
+      ...(typeof opts.answers === 'string' ? { answersFile: opts.answers } : {}),
+      noColor,
+    };
   }
   if (first === 'update' || first === 'add') {
     const command = program(`create-ml-prod ${first}`);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CreateProjectResult } from '../createProject.js';
 import type { Output } from '../ui/output.js';
 import { terminalSafe } from '../options/names.js';
+import { lockFiles } from '../steps/environmentSteps.js';
 
 /** --dry-run: every path with its action and size, then totals. */
 export function printPlan(out: Output, result: CreateProjectResult): void {
@@ -20,7 +21,14 @@ function formatSize(bytes: number): string {
 export function printNextSteps(out: Output, result: CreateProjectResult, cwd: string): void {
   const rel = terminalSafe(path.relative(cwd, result.root));
   const cd = rel === '' ? [] : [`cd ${rel.includes(' ') ? JSON.stringify(rel) : rel}`];
-  const install = result.installed ? ['source .venv/bin/activate'] : ['make install        # .venv with the package and its dev tools'];
+  // The lock is the project's to commit: the initial commit has it when --install wrote it.
+  const lock = lockFiles(result.plan.answers.depsManager).join(' ');
+  const lockStep = result.installed && result.git === 'initialised'
+    ? `make lock           # after a dependency change: refresh ${lock}, then commit it`
+    : `${`git add ${lock}`.padEnd(19)} # commit the lock${result.installed ? '' : ' make install wrote'}; make lock refreshes it`;
+  const install = result.installed
+    ? ['source .venv/bin/activate', lockStep]
+    : ['make install        # .venv from the lock; writes the lock when missing', lockStep];
   const steps = [
     ...cd,
     './install.sh        # system packages the options need (apt); --dry-run only lists them',

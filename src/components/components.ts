@@ -27,6 +27,8 @@ export const components: readonly Component[] = [
   overlayWhen('precommit', 'precommit', (a) => a.precommit),
   overlayPerValue('tracker', 'tracker', (a) => a.tracker),
   overlayPerValue('ci', 'ci', (a) => a.ci),
+  // The template-sync and conflict-marker scripts every CI provider's jobs call.
+  overlayWhen('ci-common', 'ci/common', (a) => a.ci !== 'none'),
   lifecycleComponent,
   strategiesComponent,
   engineComponent,

@@ -9,6 +9,9 @@ export const pythonImages: Record<Answers['pythonVersion'], string> = {
   '3.13': 'python:3.13.9-slim-bookworm',
 };
 
+/** The tool versions the Makefile and the Dockerfiles pin (the lock's resolvers and installers). */
+export const toolVersions = { uvVersion: '0.13.9', poetryVersion: '2.5.1', cyclonedxVersion: '7.5.0' } as const;
+
 /** Everything that follows from the Python version: targets, classifiers, images. */
 export const pythonComponent: Component = {
   id: 'python',
@@ -21,6 +24,7 @@ export const pythonComponent: Component = {
         pythonTag: `py${pythonVersion.replace('.', '')}`,
         pythonImage: pythonImages[pythonVersion],
         pythonVersions: supported.slice(from),
+        ...toolVersions,
       },
     };
   },

@@ -3,14 +3,20 @@ import type { Component } from './component.js';
 /**
  * One overlay per chosen deployment strategy (`strategies/rest`, ...), plus
  * `strategies/preprocess-service` (the `GET /lookup/{key}` router) when the pre-computed
- * predictions are also served by the REST service.
+ * predictions are also served by the REST service, and `k8s` (kustomize base and overlays, the
+ * training CronJob, the apply script) when a strategy runs as long-lived pods: rest or stream.
  */
 export const strategiesComponent: Component = {
   id: 'strategies',
-  contribute: (answers) => ({
-    overlays: [
-      ...answers.strategies.map((s) => `strategies/${s}`),
-      ...(answers.strategies.includes('preprocess') && answers.service ? ['strategies/preprocess-service'] : []),
-    ],
-  }),
+  contribute: (answers) => {
+    const k8s = answers.strategies.includes('rest') || answers.strategies.includes('stream');
+    return {
+      overlays: [
+        ...answers.strategies.map((s) => `strategies/${s}`),
+        ...(answers.strategies.includes('preprocess') && answers.service ? ['strategies/preprocess-service'] : []),
+        ...(k8s ? ['k8s'] : []),
+      ],
+      data: { k8s },
+    };
+  },
 };

@@ -88,6 +88,12 @@ export class Journal {
     unlinkSync(absolute); // sync: nothing may come between the log line and the removal
   }
 
+  /** Removes an empty folder, logged first (undone by making it again). */
+  removeDir(absolute: string): void {
+    this.log({ op: 'rmdir', p: this.rel(absolute) });
+    rmdirSync(absolute);
+  }
+
   /** A folder a post step will create as a whole (`.git`, `.venv`): removed on rollback. */
   tree(absolute: string): void {
     this.log({ op: 'tree', p: this.rel(absolute) });

@@ -22,6 +22,8 @@ export type JournalEntry =
   | { readonly op: 'overwrite'; readonly p: string; readonly b: string; readonly m: number; readonly h: string }
   /** A file about to be deleted; its bytes and mode are in backup `b`. */
   | { readonly op: 'remove'; readonly p: string; readonly b: string; readonly m: number }
+  /** An empty folder about to be removed (update: the folders removed files leave empty). */
+  | { readonly op: 'rmdir'; readonly p: string }
   /** A folder a post step is about to create as a whole (`.git`, `.venv`). */
   | { readonly op: 'tree'; readonly p: string }
   /** The file at `p` is completely written. */

@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hashContent } from './hashContent.js';
 import type { JournalEntry } from './journalLog.js';
@@ -22,6 +22,7 @@ export async function undoEntries(root: string, entries: readonly JournalEntry[]
     const file = path.join(root, ...entry.p.split('/'));
     try {
       if (entry.op === 'tree') rmSync(file, { recursive: true, force: true });
+      else if (entry.op === 'rmdir') mkdirSync(file, { recursive: true });
       else if (entry.op === 'file') {
         if (failed.has(entry.p)) continue; // it was in the way: not ours
         const current = readRegular(file);

@@ -21,6 +21,8 @@ export interface AnswersRecord {
   readonly answers: Answers & Record<string, unknown>;
   readonly template?: TeamTemplateRef;
   readonly files: Readonly<Record<string, string>>;
+  /** The team's file ownership (src/update/ownership.ts): kept by every update. */
+  readonly ownership?: { readonly skip?: readonly string[]; readonly always?: readonly string[] };
 }
 
 /** Strict semver (2.0.0): what a record's version must be, since it names a registry package. */

@@ -3,7 +3,9 @@
  * not there: every top-level entry, and the sub-folders of the folders worth opening.
  */
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
-  '.github': 'CI/CD workflows: checks, release image, staging and production deploys',
+  '.azure-pipelines': 'the template-sync pipeline: weekly update pull requests',
+  '.github': 'CI/CD workflows: checks, release image, staging and production deploys, template sync',
+  '.gitlab': 'the template-sync job (included by .gitlab-ci.yml): weekly update merge requests',
   cicd: 'build and release images and scripts (see cicd/README.md)',
   'cicd/build': 'test image: docker/Dockerfile, build.sh, utils/',
   'cicd/release': 'release image: docker/Dockerfile, release.sh',
@@ -11,7 +13,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   configs: 'settings: base.yaml plus integration, staging and production overlays',
   data: 'local data, not in git (see data/README.md)',
   deploy: 'deployment descriptors of the chosen strategies',
-  'deploy/k8s': 'Kubernetes Deployment, Service, HorizontalPodAutoscaler, model volume',
+  'deploy/k8s': 'Kubernetes: kustomize base and staging/production overlays, training CronJob, apply.sh',
   'deploy/serverless': 'AWS SAM template, Lambda image Dockerfile, sample events',
   jobs: 'batch jobs: README.md, config.yaml and run.sh each',
   notebooks: 'exploration and proofs of concept',

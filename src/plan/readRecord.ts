@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { printable } from '../options/names.js';
 import { isPlainProjectPath } from '../fs/projectPaths.js';
 import { RECORD_FILE, SEMVER, type AnswersRecord } from './answersRecord.js';
+import { parseOwnership } from './ownership.js';
 
 /** The project's `.create-ml-prod.json`, checked enough that update and check can trust it. */
 export async function readRecord(projectRoot: string): Promise<AnswersRecord> {
@@ -41,5 +42,6 @@ export async function readRecord(projectRoot: string): Promise<AnswersRecord> {
       throw new UsageError(`${RECORD_FILE}: the file entry "${printable(rel)}" is not a project path with its hash: restore the file from git`);
     }
   }
+  parseOwnership(record.ownership);
   return record as AnswersRecord;
 }

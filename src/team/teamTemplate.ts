@@ -8,7 +8,7 @@ import type { TeamTemplateRef } from '../plan/answersRecord.js';
 
 export const MANIFEST_FILE = 'create-ml-prod.template.json';
 // Run flags (and their --no- forms) and the commands: an overlay option may not shadow them.
-const RESERVED = new Set(['yes', 'answers', 'advanced', 'advise', 'force', 'conflict', 'dryRun', 'git', 'noGit', 'install', 'noInstall', 'verify', 'color', 'noColor', 'version', 'help', 'template', 'allowDirty', 'previous', 'update', 'add', 'check', 'recover']);
+const RESERVED = new Set(['yes', 'answers', 'advanced', 'advise', 'force', 'conflict', 'dryRun', 'git', 'noGit', 'install', 'noInstall', 'verify', 'color', 'noColor', 'version', 'help', 'template', 'allowDirty', 'previous', 'update', 'add', 'check', 'adopt', 'json', 'recover']);
 
 /** A team overlay: a manifest (name, version, extra options) and a `files/` folder layered last. */
 export interface TeamTemplate {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { hashContent } from '../fs/hashContent.js';
 import { RECORD_FILE } from '../plan/answersRecord.js';
 import { currentGenerator } from './generators.js';
+import { currentAnswers } from './currentAnswers.js';
+import { ownershipMatcher, parseOwnership } from '../plan/ownership.js';
 import { readRecord } from '../plan/readRecord.js';
 import { toLf } from './lineEndings.js';
 import { assertNotNewer } from './versionGuard.js';
@@ -16,6 +18,10 @@ export interface CheckResult {
   readonly behind: readonly string[];
   /** Generated files the team has changed or deleted since. */
   readonly drifted: readonly string[];
+  /** Options this version has that the record does not answer (update takes their defaults). */
+  readonly newOptions: readonly string[];
+  /** Answer migrations update would apply to the record. */
+  readonly migrated: readonly string[];
   readonly upToDate: boolean;
 }
 
@@ -24,20 +30,32 @@ export async function checkProject(options: { directory: string; cwd?: string })
   const root = realTarget(path.resolve(options.cwd ?? process.cwd(), options.directory));
   const record = await readRecord(root);
   assertNotNewer(record.version, 'check');
+  const current = currentAnswers(root, record);
   const plan = await currentGenerator.render({
-    answers: record.answers,
+    answers: current.answers,
     projectRoot: root,
     ...(record.template ? { template: record.template } : {}),
   });
   const fresh = new Map(plan.files.filter((f) => f.path !== RECORD_FILE).map((f) => [f.path, hashContent(f.content)]));
   const paths = [...new Set([...fresh.keys(), ...Object.keys(record.files)])].sort();
-  const behind = paths.filter((p) => fresh.get(p) !== record.files[p]);
+  const owner = ownershipMatcher(parseOwnership(record.ownership), paths);
+  const behind = paths.filter((p) => !owner.skipped(p) && fresh.get(p) !== record.files[p]);
   const drifted: string[] = [];
   for (const [rel, hash] of Object.entries(record.files)) {
+    if (owner.skipped(rel)) continue;
     const disk = isSafeProjectPath(root, rel, false) ? await hashIfFile(path.join(root, rel)) : undefined;
     if (disk !== hash) drifted.push(rel);
   }
-  return { from: record.version, to: currentGenerator.version, behind, drifted: drifted.sort(), upToDate: behind.length === 0 };
+  // A new option changes nothing until it is set, and a migration only renames: neither is "behind".
+  return {
+    from: record.version,
+    to: currentGenerator.version,
+    behind,
+    drifted: drifted.sort(),
+    newOptions: current.newOptions.map((o) => o.id),
+    migrated: current.migrated,
+    upToDate: behind.length === 0,
+  };
 }
 
 async function hashIfFile(file: string): Promise<string | undefined> {

@@ -37,14 +37,16 @@ function filesUnder(root: string, dir: string, pattern: RegExp): string[] {
 }
 
 /** The project's own checks, with its own tools, then the offline validators of what cannot run here. */
-export function projectChecks(python: string, answers: Pick<Answers, 'depsManager' | 'pythonVersion' | 'lintStack' | 'typeCheck'>): Check[] {
+export function projectChecks(python: string, answers: Pick<Answers, 'depsManager' | 'pythonVersion' | 'projectName' | 'lintStack' | 'typeCheck'>): Check[] {
   return [
-    ...environmentSteps(answers, python).map(({ id, title, args, required }) => ({
+    ...environmentSteps(answers, python).map(({ id, title, args, required, writes }) => ({
       id,
       title,
       ...(required ? { required } : {}),
       // An existing .venv is kept (re-running verify is quick): the step is left out, not skipped.
       ...(id === 'venv' ? { applies: (root: string) => !existsSync(path.join(root, '.venv')) } : {}),
+      // The project's lock is used as it is; a lock step runs only when it is missing.
+      ...(writes ? { applies: (root: string) => !existsSync(path.join(root, writes)) } : {}),
       command: () => args,
     })),
     ...lintChecks(answers).map(({ id, title, args }) => ({ id, title, command: () => args })),
@@ -105,11 +107,13 @@ function ciSchemaChecks(): Check[] {
       applies: has('.gitlab-ci.yml'),
       command: () => ['gitlab-ci-local', '--list-all', '--state-dir', '.venv/gitlab-ci-local'],
     },
+    // The dependency-update bot's config (every project): Renovate's own schema.
+    { id: 'renovate-schema', title: 'Renovate config schema', tool: 'check-jsonschema', applies: has('renovate.json'), command: () => ['check-jsonschema', '--builtin-schema', 'vendor.renovate', 'renovate.json'] },
     { id: 'azure-schema', title: 'Azure Pipelines schema', tool: 'check-jsonschema', applies: has('azure-pipelines.yml'), command: () => schema('azure-pipelines', 'azure-pipelines.yml') },
   ];
 }
 
-/** The Kubernetes version the rest strategy's manifests are validated against (README, Makefile). */
+/** The Kubernetes version the manifests of deploy/k8s are validated against (README, Makefile). */
 export const KUBERNETES_VERSION = '1.32.0';
 
 /**
@@ -118,7 +122,9 @@ export const KUBERNETES_VERSION = '1.32.0';
  * expands the Serverless transform locally).
  */
 function deploymentChecks(): Check[] {
-  const manifests = (root: string) => filesUnder(root, 'deploy/k8s', /\.ya?ml$/);
+  // The base's objects; the overlays are kustomize patches, rendered and validated by the
+  // project's own tests and `make k8s-validate` (which need kubectl).
+  const manifests = (root: string) => filesUnder(root, 'deploy/k8s/base', /\.ya?ml$/).filter((f) => !f.endsWith('/kustomization.yaml'));
   const sam = 'deploy/serverless/template.yaml';
   return [
     {

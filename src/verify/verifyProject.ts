@@ -29,13 +29,13 @@ export async function verifyProject(options: VerifyOptions): Promise<CheckResult
   // The project's recorded answers choose its dependency manager, lint stack and type checking;
   // a project without a record is taken to use the defaults.
   const recorded = await readRecord(options.root).then((record) => record.answers, () => ({}));
-  const answers = { depsManager: 'uv', lintStack: 'ruff', typeCheck: true, pythonVersion: '3.11', ...recorded } as const;
+  const answers = { depsManager: 'uv', lintStack: 'ruff', typeCheck: true, pythonVersion: '3.11', projectName: path.basename(options.root), ...recorded } as const;
   for (const check of projectChecks(options.python ?? 'python3', answers)) {
     if (check.applies && !check.applies(options.root)) continue;
     const result = blocked
       ? { id: check.id, title: check.title, status: 'skipped' as const, seconds: 0, detail: 'the install failed' }
       : await runCheck(check, options.root, env, options.signal);
-    if (result.status === 'failed' && (check.id === 'venv' || check.id === 'install')) blocked = true;
+    if (result.status === 'failed' && (check.id === 'venv' || check.id === 'lock' || check.id === 'install')) blocked = true;
     results.push(result);
     options.onResult?.(result);
   }

@@ -95,14 +95,14 @@ describe('update, check and add', () => {
     expect(read(root, 'scratch.txt')).toBe('wip');
   });
 
-  it('check exits 0 right after generation and 1 when the templates changed', async () => {
+  it('check exits 0 right after generation and 5 when the templates changed', async () => {
     const cwd = tempDir();
     expect((await runCli(['fresh', '--yes'], { cwd })).exitCode).toBe(0);
     const fresh = await runCli(['check', 'fresh'], { cwd });
     expect(fresh.exitCode, fresh.stdout + fresh.stderr).toBe(0);
     const old = await generateWithPrevious(cwd, 'stale');
     const stale = await runCli(['check', path.basename(old)], { cwd });
-    expect(stale.exitCode).toBe(1);
+    expect(stale.exitCode).toBe(5);
     expect(stale.stderr).toMatch(/Behind create-ml-prod .*README\.md/);
   });
 
@@ -116,6 +116,28 @@ describe('update, check and add', () => {
     expect(existsSync(path.join(root, 'notebooks', 'dummy_data', 'classification.csv'))).toBe(false);
     expect(read(root, 'configs', 'base.yaml')).toMatch(/^task: regression/m);
     expect(JSON.parse(read(root, '.create-ml-prod.json')).answers.task).toBe('regression');
+  });
+
+  it('leaves the lock alone and says to run make lock when the dependencies change', async () => {
+    const cwd = tempDir();
+    expect((await runCli(['relock', '--yes'], { cwd })).exitCode).toBe(0);
+    const root = path.join(cwd, 'relock');
+    // The user's lock (its content is theirs: update never reads, merges or rewrites it).
+    const lock = '# the team\'s uv.lock\nversion = 1\n';
+    writeFileSync(path.join(root, 'uv.lock'), lock);
+    await git(root, 'add', 'uv.lock');
+    await git(root, 'commit', '-qm', 'lock');
+    const retask = await runCli(['update', '--task', 'regression'], { cwd: root });
+    expect(retask.exitCode, retask.stdout + retask.stderr).toBe(0);
+    expect(retask.stderr).not.toMatch(/make lock/);
+    await git(root, 'add', '--all');
+    await git(root, 'commit', '-qm', 'regression');
+    const tracked = await runCli(['update', '--tracker', 'mlflow'], { cwd: root });
+    expect(tracked.exitCode, tracked.stdout + tracked.stderr).toBe(0);
+    expect(read(root, 'pyproject.toml')).toMatch(/"mlflow-skinny>=/);
+    expect(tracked.stderr).toMatch(/changed the dependencies; your lock is left as it is: run make lock/);
+    expect(tracked.stdout).not.toMatch(/uv\.lock/);
+    expect(read(root, 'uv.lock')).toBe(lock);
   });
 
   it('update --ci gitlab replaces the GitHub workflows, keeping (and listing) an edited one', async () => {

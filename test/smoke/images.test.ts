@@ -11,29 +11,31 @@
  * with the reason, except under CI, where that is a failure.
  */
 import { execa, execaSync } from 'execa';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { binPath, cleanEnv, repoRoot } from '../helpers/cli.js';
-import { smokeRoot } from './tools.js';
+import { smokeEnv, smokePath, smokeRoot } from './tools.js';
 import { keepProject } from './verifyCombination.js';
 import { freePort } from './serviceHelpers.js';
+import { fromNames } from './dockerfiles.js';
 
 interface Variant {
   readonly name: string;
   readonly args: readonly string[];
+  readonly manager: 'uv' | 'poetry' | 'pip';
   /** The serverless strategy's Lambda image is built and its handler invoked. */
   readonly serverless?: boolean;
 }
 
 const full = process.env.SMOKE_IMAGES_FULL === '1';
 const variants: readonly Variant[] = [
-  { name: 'img-default', args: [] },
-  ...(full ? [
-    { name: 'img-poetry', args: ['--deps-manager', 'poetry'] },
-    { name: 'img-pip', args: ['--deps-manager', 'pip'] },
-    { name: 'img-serverless', args: ['--strategies', 'batch,rest,serverless'], serverless: true },
-  ] : []),
+  { name: 'img-default', args: [], manager: 'uv' },
+  ...(full ? ([
+    { name: 'img-poetry', args: ['--deps-manager', 'poetry'], manager: 'poetry' },
+    { name: 'img-pip', args: ['--deps-manager', 'pip'], manager: 'pip' },
+    { name: 'img-serverless', args: ['--strategies', 'batch,rest,serverless'], serverless: true, manager: 'uv' },
+  ] satisfies Variant[]) : []),
 ];
 
 const setupScript = path.join(repoRoot, 'scripts', 'container-engine.sh');
@@ -41,7 +43,7 @@ const shimDir = path.join(smokeRoot, 'container-bin');
 const check = execaSync('bash', [setupScript, '--check'], { reject: false });
 const engineReason = check.exitCode === 0 ? '' : 'no container engine: podman is missing and cannot be installed (no apt-get, or not root)';
 /** Only the image tests see the shim: the other smoke tests keep the machine's own `docker`. */
-const env = () => cleanEnv({ PATH: `${shimDir}${path.delimiter}${process.env.PATH ?? ''}` });
+const env = () => cleanEnv({ ...smokeEnv(), PATH: `${shimDir}${path.delimiter}${smokePath()}` });
 const times: string[] = [];
 
 if (engineReason) {
@@ -55,7 +57,7 @@ if (engineReason) {
   afterAll(() => {
     console.log(`== image stages:\n${times.join('\n')}`);
   });
-  describe.each(variants)('images of $name', ({ name, args, serverless }) => {
+  describe.each(variants)('images of $name', ({ name, args, serverless, manager }) => {
     const parent = path.join(smokeRoot, 'images');
     const root = path.join(parent, name);
     const pkg = name.replace(/-/g, '_');
@@ -64,7 +66,7 @@ if (engineReason) {
     let passed = 0;
     afterAll(async () => {
       await execa('podman', ['rm', '--force', `${name}-service`], { reject: false });
-      if (!keepProject(passed === (serverless ? 6 : 5), true)) {
+      if (!keepProject(passed === (serverless ? 8 : 7), true)) {
         await execa('podman', ['rmi', '--force', image, `${name}-test:0.1.0-SNAPSHOT`, `${name}-lambda:dev`], { reject: false });
         rmSync(root, { recursive: true, force: true });
       }
@@ -97,6 +99,36 @@ if (engineReason) {
       passed++;
     });
 
+    it(`make lock writes the lock (${manager}); one package held back stays held back when it is made again`, async () => {
+      // As a team would: a cap in pyproject.toml, make lock, the cap removed, make lock again.
+      const pyproject = path.join(root, 'pyproject.toml');
+      const original = readFileSync(pyproject, 'utf8');
+      writeFileSync(pyproject, original.replace(`"pyyaml>=6.0"`, `"pyyaml>=6.0,<=${HELD_BACK}"`));
+      const capped = await timed(`make lock (${manager})`, () => sh('make', ['lock']));
+      expect(capped.exitCode, tail(capped.all)).toBe(0);
+      writeFileSync(pyproject, original);
+      const again = await timed(`make lock again (${manager})`, () => sh('make', ['lock']));
+      expect(again.exitCode, tail(again.all)).toBe(0);
+      expect((await lockedRuntime(root, manager)).pyyaml).toBe(HELD_BACK);
+      passed++;
+    });
+
+    it('a dependency added without relocking fails the install under CI, with one line that names make lock', async () => {
+      const pyproject = path.join(root, 'pyproject.toml');
+      const original = readFileSync(pyproject, 'utf8');
+      writeFileSync(pyproject, original.replace(`"pyyaml>=6.0",`, `"pyyaml>=6.0",\n    "tomli-w>=1.0",`));
+      try {
+        const install = await timed(`stale lock, CI install (${manager})`, () => execa('make', ['install'], {
+          cwd: root, env: { ...env(), CI: 'true' }, extendEnv: false, reject: false, all: true, stdin: 'ignore', timeout: 900_000,
+        }));
+        expect(install.exitCode, tail(install.all)).not.toBe(0);
+        expect(install.stderr).toMatch(/^error: .* is missing, stale or edited by hand .*: run make lock and commit it$/m);
+      } finally {
+        writeFileSync(pyproject, original);
+      }
+      passed++;
+    });
+
     it('builds the test image and runs the unit tests in it (bash cicd/build/build.sh, as the CI job does)', async () => {
       const built = await timed('test image build + unit tests', () => sh('bash', ['cicd/build/build.sh']));
       expect(built.exitCode, tail(built.all)).toBe(0);
@@ -114,6 +146,23 @@ if (engineReason) {
       const release = await size(`localhost/${image}`);
       const base = await size(fromNames(root)[0]!);
       times.push(`${name} release image: ${mb(release)} MB, ${mb(release - base)} MB over the base (${mb(base)} MB)`);
+      passed++;
+    });
+
+    it('the release image holds exactly the lock: every package, name and version, the held-back one too', async () => {
+      const listed = await sh('podman', ['run', '--rm', '--network', 'none', '--entrypoint', 'python', image, '-c', INSTALLED]);
+      expect(listed.exitCode, listed.all).toBe(0);
+      const installed = JSON.parse(listed.stdout) as Record<string, string>;
+      // The project itself, and the installers a plain venv seeds, are not pins of the lock.
+      for (const own of [name, 'pip', 'setuptools', 'wheel']) delete installed[own];
+      const locked = await lockedRuntime(root, manager);
+      expect(installed).toEqual(locked);
+      expect(installed.pyyaml).toBe(HELD_BACK);
+      // release.sh wrote the SBOM (CycloneDX) of that environment: the same packages.
+      const sbom = JSON.parse(readFileSync(path.join(root, 'dist', `${name}-0.1.0-SNAPSHOT.cdx.json`), 'utf8')) as { components: { name: string; version: string }[] };
+      const listedInSbom = Object.fromEntries(sbom.components.map((c) => [c.name.toLowerCase().replace(/[-_.]+/g, '-'), c.version]));
+      expect(listedInSbom).toMatchObject(locked);
+      times.push(`${name} release image: ${Object.keys(installed).length} packages, all as locked`);
       passed++;
     });
 
@@ -185,20 +234,21 @@ if (engineReason) {
   });
 }
 
-/** The images the generated Dockerfiles start FROM (ARG defaults resolved). */
-function fromNames(root: string): string[] {
-  const files = ['cicd/build/docker/Dockerfile', 'cicd/release/docker/Dockerfile', 'deploy/serverless/Dockerfile']
-    .map((f) => path.join(root, f)).filter((f) => existsSync(f));
-  const names = new Set<string>();
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const args = Object.fromEntries([...text.matchAll(/^ARG (\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
-    for (const m of text.matchAll(/^FROM (\S+)/gm)) {
-      const ref = m[1]!.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a: string | undefined, b: string | undefined) => args[(a ?? b)!] ?? '');
-      if (ref && ref !== 'scratch' && !/^\w+$/.test(ref)) names.add(ref);
-    }
-  }
-  return [...names];
+/** An older PyYAML than the newest, held back in the lock: the image must carry exactly it. */
+const HELD_BACK = '6.0.1';
+
+/** Every distribution of the image's Python, {canonical name: version}. */
+const INSTALLED = [
+  'import importlib.metadata as m, json, re',
+  'print(json.dumps({re.sub(r"[-_.]+", "-", d.metadata["Name"]).lower(): d.version for d in m.distributions()}))',
+].join('\n');
+
+/** The run-time set the project's lock pins (test/smoke/lockedRuntime.py reads it). */
+async function lockedRuntime(root: string, manager: string): Promise<Record<string, string>> {
+  const script = path.join(repoRoot, 'test', 'smoke', 'lockedRuntime.py');
+  const run = await execa(path.join(smokeRoot, 'tools', 'bin', 'python'), [script, manager, root], { env: env(), extendEnv: false, reject: false, all: true });
+  if (run.exitCode !== 0) throw new Error(run.all);
+  return JSON.parse(run.stdout) as Record<string, string>;
 }
 
 /** Mounted folders must be writable by the image's user (uid 10001). */

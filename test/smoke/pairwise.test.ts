@@ -3,16 +3,28 @@
  * Python CI has): each project is generated and passes `verify`: install with its own manager,
  * lint, type-check, tests with coverage, wheel, and every validator. Two run at a time.
  */
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pairwiseSample } from '../../src/options/pairwise.js';
+import { pairCaches } from './pairCaches.js';
+import { smokeRoot } from './tools.js';
 import { flagsFor, generateAndVerify } from './verifyCombination.js';
 
 const sample = pairwiseSample({ pythonVersion: '3.11' });
 
 // Short names: the flags go in the failure message, whose first line a truncated CI log keeps.
 describe.concurrent('pairwise sample', () => {
-  it.each(sample.map((combo, i) => [`pair-${String(i + 1).padStart(2, '0')}`, flagsFor(combo)] as const))('%s', async (name, flags) => {
-    const result = await generateAndVerify('pairwise', name, flags, { removePassed: true, ownCaches: true });
+  let caches: ReturnType<typeof pairCaches>;
+  beforeAll(() => {
+    caches = pairCaches(path.join(smokeRoot, 'pairwise'));
+    console.log(`== pairwise: ${caches.description}`);
+  });
+  afterAll(() => caches.remove());
+  it.for(sample.map((combo, i) => [`pair-${String(i + 1).padStart(2, '0')}`, flagsFor(combo)] as const))('%s', async ([name, flags], { signal }) => {
+    const lease = caches.lease();
+    const result = await generateAndVerify('pairwise', name, flags, { removePassed: true, caches: lease.env, signal }).finally(lease.release);
+    // Where the suite's time goes, per pair, in the CI log.
+    console.log(`== ${name} (${flags[flags.indexOf('--deps-manager') + 1] ?? ''}): ${result.timing}`);
     expect(result.problem).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { mkdirSync, rmSync, statfsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { flagName } from '../../src/options/optionTypes.js';
 import { binPath, cleanEnv } from '../helpers/cli.js';
@@ -18,6 +18,8 @@ export function flagsFor(combo: Record<string, unknown>): string[] {
 export interface Verified {
   readonly exitCode: number | undefined;
   readonly stdout: string;
+  /** Wall seconds, CPU seconds (user + system of the CLI and its children, when GNU time is there) and each check's seconds. */
+  readonly timing: string;
   /** Empty when it passed; otherwise a short account that a truncated CI log still shows whole. */
   readonly problem: string;
 }
@@ -26,10 +28,12 @@ export interface VerifyOptions {
   /** Remove a project that passed (a pip or Poetry .venv is 1.2 GB, and CI disks can be small). */
   readonly removePassed?: boolean;
   /**
-   * uv, Poetry and pip caches of the project's own, beside it, removed with it: the pairwise
-   * sample's optional stacks (Spark, Dask, MLflow, Prefect...) grow one shared uv cache past 8 GB.
+   * The caches' environment variables (UV_CACHE_DIR...), given a folder of the project's own
+   * beside it (removed with it). Without it, the machine's caches and the smoke uv cache.
    */
-  readonly ownCaches?: boolean;
+  readonly caches?: (own: string) => Record<string, string>;
+  /** The test's signal: a test that timed out stops its project's tools rather than leave them running. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -43,22 +47,45 @@ export async function generateAndVerify(folder: string, name: string, flags: rea
   const caches = `${root}.caches`;
   mkdirSync(parent, { recursive: true });
   for (const dir of [root, caches]) rmSync(dir, { recursive: true, force: true });
-  const own: Record<string, string> = options.ownCaches
-    ? { UV_CACHE_DIR: path.join(caches, 'uv'), POETRY_CACHE_DIR: path.join(caches, 'poetry'), PIP_CACHE_DIR: path.join(caches, 'pip') }
-    : {};
-  const result = await execa(process.execPath, [binPath, name, '--yes', '--no-git', '--verify', '--no-color', ...flags], {
+  const own = options.caches?.(caches) ?? {};
+  const started = performance.now();
+  const cpuFile = `${root}.cpu`;
+  // GNU time gives the CPU time of the whole run (the CLI and every tool it starts), a figure a
+  // busy machine skews far less than wall time.
+  const timed = existsSync(GNU_TIME) ? [GNU_TIME, '--format', '%U %S', '--output', cpuFile] : [];
+  const [file, ...args] = [...timed, process.execPath, binPath, name, '--yes', '--no-git', '--verify', '--no-color', ...flags] as [string, ...string[]];
+  const result = await execa(file, args, {
     cwd: parent,
     env: cleanEnv({ ...smokeEnv(), ...own }),
     extendEnv: false,
     reject: false,
     stdin: 'ignore',
     all: true,
+    ...(options.signal ? { cancelSignal: options.signal, forceKillAfterDelay: 10_000 } : {}),
   });
+  const timing = describeTiming((performance.now() - started) / 1000, cpuSeconds(cpuFile), result.stdout);
+  rmSync(cpuFile, { force: true });
   const passed = result.exitCode === 0 && /0 failed, 0 skipped/.test(result.stdout);
   const problem = passed ? '' : describeFailure(result.exitCode, result.all ?? '', parent, flags);
   if (!keepProject(passed, options.removePassed ?? false)) rmSync(root, { recursive: true, force: true });
   rmSync(caches, { recursive: true, force: true }); // a kept .venv holds its own hardlinks
-  return { exitCode: result.exitCode, stdout: result.stdout, problem };
+  return { exitCode: result.exitCode, stdout: result.stdout, timing, problem };
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+function cpuSeconds(file: string): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const [user, system] = readFileSync(file, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return user !== undefined && system !== undefined && Number.isFinite(user + system) ? user + system : undefined;
+}
+
+/** `412 s wall, 530 s CPU; uv sync --extra dev 95.1s, mypy 40.2s, ...`: verify's rows, slowest first. */
+export function describeTiming(wall: number, cpu: number | undefined, stdout: string): string {
+  const rows = [...stdout.matchAll(/^\s+(?:pass|FAIL)\s+(.+?)\s+(\d+\.\d)s$/gm)].map((m) => ({ title: m[1]!.trim(), seconds: Number(m[2]) }));
+  rows.sort((a, b) => b.seconds - a.seconds);
+  const cpuPart = cpu === undefined ? '' : `, ${cpu.toFixed(0)} s CPU`;
+  return `${wall.toFixed(0)} s wall${cpuPart}; ${rows.map((r) => `${r.title} ${r.seconds.toFixed(1)}s`).join(', ')}`;
 }
 
 /**
@@ -84,10 +111,18 @@ export function describeFailure(exitCode: number | undefined, output: string, di
 }
 
 export function freeDisk(dir: string): string {
-  try {
-    const stats = statfsSync(dir);
-    return `${((stats.bavail * stats.bsize) / 1e9).toFixed(1)} GB`;
-  } catch {
-    return 'unknown disk';
+  const bytes = freeDiskBytes(dir);
+  return Number.isFinite(bytes) ? `${(bytes / 1e9).toFixed(1)} GB` : 'unknown disk';
+}
+
+/** Free bytes on the filesystem of `dir` (or of its nearest existing parent); NaN when unknown. */
+export function freeDiskBytes(dir: string): number {
+  for (let at = dir; ; at = path.dirname(at)) {
+    try {
+      const stats = statfsSync(at);
+      return stats.bavail * stats.bsize;
+    } catch {
+      if (path.dirname(at) === at) return Number.NaN;
+    }
   }
 }

@@ -5,7 +5,7 @@ import { buildPlan } from '../../src/plan/buildPlan.js';
 import { repoRoot } from '../helpers/cli.js';
 
 const templatesRoot = path.join(repoRoot, 'templates');
-const ciFiles = /^(\.github\/workflows\/|\.gitlab-ci\.yml$|azure-pipelines\.yml$)/;
+const ciFiles = /^(\.github\/workflows\/|\.gitlab-ci\.yml$|\.gitlab\/|azure-pipelines\.yml$|\.azure-pipelines\/|scripts\/template_sync\.sh$)/;
 
 async function files(answers: Record<string, unknown>): Promise<Map<string, string>> {
   const resolved = await resolveAnswers({ file: { projectName: 'ci-demo', ...answers }, context: { year: 2030 } });
@@ -20,9 +20,9 @@ function makeTargets(makefile: string): Set<string> {
 
 describe('CI provider', () => {
   it.each([
-    ['github', ['.github/workflows/ci.yml', '.github/workflows/deploy.yml', '.github/workflows/release.yml']],
-    ['gitlab', ['.gitlab-ci.yml']],
-    ['azure', ['azure-pipelines.yml']],
+    ['github', ['.github/workflows/ci.yml', '.github/workflows/deploy.yml', '.github/workflows/release.yml', '.github/workflows/template-sync.yml', 'scripts/template_sync.sh']],
+    ['gitlab', ['.gitlab-ci.yml', '.gitlab/template-sync.yml', 'scripts/template_sync.sh']],
+    ['azure', ['.azure-pipelines/template-sync.yml', 'azure-pipelines.yml', 'scripts/template_sync.sh']],
     ['none', []],
   ])('%s writes only its own CI files', async (ci, expected) => {
     const out = await files({ ci });

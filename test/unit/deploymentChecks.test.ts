@@ -31,17 +31,21 @@ describe('deployment descriptors are validated offline', () => {
     const k8s = check('kubernetes-validate');
     expect(k8s.tool).toBe('kubernetes-validate');
     expect(k8s.applies?.(project(['src/a.py']))).toBe(false);
-    const root = project(['deploy/k8s/service.yaml', 'deploy/k8s/deployment.yaml', 'deploy/k8s/README.md']);
+    expect(k8s.applies?.(project(['deploy/k8s/base/kustomization.yaml', 'deploy/k8s/overlays/staging/kustomization.yaml']))).toBe(false);
+    const root = project([
+      'deploy/k8s/base/service.yaml', 'deploy/k8s/base/deployment.yaml', 'deploy/k8s/base/kustomization.yaml',
+      'deploy/k8s/overlays/staging/kustomization.yaml', 'deploy/k8s/README.md',
+    ]);
     expect(k8s.applies?.(root)).toBe(true);
     expect(k8s.command(root)).toEqual([
-      'kubernetes-validate', '--strict', '--kubernetes-version', KUBERNETES_VERSION, 'deploy/k8s/deployment.yaml', 'deploy/k8s/service.yaml',
+      'kubernetes-validate', '--strict', '--kubernetes-version', KUBERNETES_VERSION, 'deploy/k8s/base/deployment.yaml', 'deploy/k8s/base/service.yaml',
     ]);
   });
 
   it('lints the SAM template with cfn-lint when the project has one', () => {
     const sam = check('cfn-lint');
     expect(sam.tool).toBe('cfn-lint');
-    expect(sam.applies?.(project(['deploy/k8s/service.yaml']))).toBe(false);
+    expect(sam.applies?.(project(['deploy/k8s/base/service.yaml']))).toBe(false);
     const root = project(['deploy/serverless/template.yaml']);
     expect(sam.applies?.(root)).toBe(true);
     expect(sam.command(root)).toEqual(['cfn-lint', 'deploy/serverless/template.yaml']);

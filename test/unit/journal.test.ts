@@ -43,6 +43,22 @@ describe('recovery of a run that died', () => {
     expect(snapshotTree(parent)).toEqual(before);
   });
 
+  it('puts back the folders an update emptied and removed, with their files', async () => {
+    const parent = tempDir();
+    const root = path.join(parent, 'proj');
+    mkdirSync(path.join(root, 'notebooks', 'dummy'), { recursive: true });
+    writeFileSync(path.join(root, 'notebooks', 'dummy', 'data.csv'), 'a,b\n');
+    const before = snapshotTree(parent);
+    const journal = await Journal.begin(root, 'test');
+    journal.removeFile(path.join(root, 'notebooks', 'dummy', 'data.csv'));
+    journal.removeDir(path.join(root, 'notebooks', 'dummy'));
+    journal.removeDir(path.join(root, 'notebooks'));
+    expect(existsSync(path.join(root, 'notebooks'))).toBe(false);
+    const recovery = await recoverProject(root); // the run "died" here
+    expect(recovery?.problems).toEqual([]);
+    expect(snapshotTree(parent)).toEqual(before);
+  });
+
   it('removes a project folder (and the parents) the dead run made', async () => {
     const parent = tempDir();
     const root = path.join(parent, 'x', 'proj');

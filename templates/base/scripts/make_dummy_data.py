@@ -7,6 +7,8 @@ Deterministic (fixed seed): running it again produces the same files.
 - classification.csv: customer churn (target ``churned``: "yes"/"no").
 - regression.csv: house prices (target ``price``).
 Both have an ``id`` column, numeric and categorical features, and a few missing values.
+- classification_to_score.csv, regression_to_score.csv: new rows of the same kind without the
+  target (ids from 100001 on), the unlabelled input of the scheduled batch job.
 """
 
 from __future__ import annotations
@@ -111,15 +113,32 @@ def make_regression(rng: np.random.Generator, rows: int = 500) -> pd.DataFrame:
     )
 
 
+SCORING_ROWS = 100
+SCORING_FIRST_ID = 100_001
+
+
+def unlabelled(frame: pd.DataFrame, target: str) -> pd.DataFrame:
+    """Rows to score: no target, and ids the labelled data never uses."""
+    rows = frame.drop(columns=[target])
+    rows["id"] = np.arange(SCORING_FIRST_ID, SCORING_FIRST_ID + len(rows))
+    return rows
+
+
 def generate(output_dir: Path, seed: int = DEFAULT_SEED) -> list[Path]:
-    """Write both datasets to ``output_dir`` and return their paths."""
+    """Write the datasets to ``output_dir`` and return their paths."""
     output_dir.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
+    frames = {
+        "classification.csv": make_classification(rng),
+        "regression.csv": make_regression(rng),
+    }
+    # Drawn after the labelled data, from the same generator: those files stay as they were.
+    frames["classification_to_score.csv"] = unlabelled(
+        make_classification(rng, SCORING_ROWS), "churned"
+    )
+    frames["regression_to_score.csv"] = unlabelled(make_regression(rng, SCORING_ROWS), "price")
     paths = []
-    for name, frame in (
-        ("classification.csv", make_classification(rng)),
-        ("regression.csv", make_regression(rng)),
-    ):
+    for name, frame in frames.items():
         path = output_dir / name
         frame.to_csv(path, index=False, lineterminator="\n")
         paths.append(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
@@ -16,11 +17,33 @@ ClassLabel = bool | int | float | str
 
 
 class ColumnSpec(BaseModel):
+    """One input column and the values seen in training (the service checks requests on them)."""
+
     model_config = ConfigDict(frozen=True)
 
     name: str
     kind: ColumnKind
     dtype: str
+    minimum: float | None = None  # numeric: the smallest and largest training values
+    maximum: float | None = None
+    categories: list[str] | None = None  # categorical: the levels seen, as strings
+
+
+def _numeric_spec(name: str, column: pd.Series) -> ColumnSpec:
+    values = pd.to_numeric(column, errors="coerce")
+    values = values[np.isfinite(values)]
+    return ColumnSpec(
+        name=name,
+        kind="numeric",
+        dtype=str(column.dtype),
+        minimum=float(values.min()) if len(values) else None,
+        maximum=float(values.max()) if len(values) else None,
+    )
+
+
+def _categorical_spec(name: str, column: pd.Series) -> ColumnSpec:
+    levels = sorted({str(value) for value in column.dropna()})
+    return ColumnSpec(name=name, kind="categorical", dtype=str(column.dtype), categories=levels)
 
 
 class DataSchema(BaseModel):
@@ -106,10 +129,8 @@ def infer_schema(frame: pd.DataFrame, settings: Settings) -> DataSchema:
     numeric, categorical = settings.features.numeric, settings.features.categorical
     target = settings.data.target
     validate_columns(frame, numeric, categorical, target=target, task=settings.task)
-    specs = [ColumnSpec(name=c, kind="numeric", dtype=str(frame[c].dtype)) for c in numeric]
-    specs += [
-        ColumnSpec(name=c, kind="categorical", dtype=str(frame[c].dtype)) for c in categorical
-    ]
+    specs = [_numeric_spec(c, frame[c]) for c in numeric]
+    specs += [_categorical_spec(c, frame[c]) for c in categorical]
     id_column = settings.data.id_column
     return DataSchema(
         task=settings.task,

@@ -2,7 +2,7 @@
 # Retraining pipeline: ingest -> drift -> retrain -> promote, stopping at the first refusal.
 # Usage: jobs/pipelines/retrain.sh [options for every step, e.g. --env staging]
 # Env:   FORCE_RETRAIN=1 retrains even without drift, decay or a new drop; PYTHON
-# Cron, every day at 02:00 (the service then needs POST /reload or a restart):
+# Cron, every day at 02:00 (the service follows the new champion within service.reload.poll_s):
 #   0 2 * * * cd /srv/project && bash jobs/pipelines/retrain.sh >> retrain.log 2>&1
 set -euo pipefail
 

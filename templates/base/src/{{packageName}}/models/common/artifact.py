@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import platform
 import re
@@ -42,6 +43,12 @@ METADATA_FILE = "metadata.json"
 LATEST_POINTER = "latest"
 _TIMESTAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 _VERSION_RE = re.compile(r"^(?P<ts>\d{8}T\d{12}Z)-(?P<hash>[0-9a-f]+)$")
+# A model pickled by one scikit-learn major.minor may load but predict differently in another:
+# loading warns (default) or, with MODEL_LIBRARY_MISMATCH=refuse, refuses such an artifact.
+LIBRARY_MISMATCH_ENV = "MODEL_LIBRARY_MISMATCH"
+LIBRARY_MISMATCH_POLICIES = ("warn", "refuse")
+
+logger = logging.getLogger(__name__)
 
 
 def file_sha256(path: str | Path) -> str:
@@ -61,6 +68,33 @@ def library_versions() -> dict[str, str]:
         except PackageNotFoundError:  # pragma: no cover - all are dependencies
             versions[dist] = "not installed"
     return versions
+
+
+def _major_minor(version: str) -> tuple[str, ...]:
+    return tuple(version.split(".")[:2])
+
+
+def check_library_versions(metadata: dict[str, Any], policy: str | None = None) -> None:
+    """Compare the scikit-learn the artifact was trained with to the installed one.
+
+    A different major.minor warns, or raises ArtifactError when ``policy`` (default: the
+    ``MODEL_LIBRARY_MISMATCH`` environment variable, else ``warn``) is ``refuse``.
+    """
+    policy = policy or os.environ.get(LIBRARY_MISMATCH_ENV) or "warn"
+    if policy not in LIBRARY_MISMATCH_POLICIES:
+        expected = ", ".join(LIBRARY_MISMATCH_POLICIES)
+        raise ArtifactError(f"{LIBRARY_MISMATCH_ENV}={policy!r}: expected one of {expected}")
+    trained = str((metadata.get("libraries") or {}).get("scikit-learn", ""))
+    installed = library_versions()["scikit-learn"]
+    if not trained or _major_minor(trained) == _major_minor(installed):
+        return
+    message = (
+        f"model {metadata.get('version', '?')} was trained with scikit-learn {trained}, "
+        f"this environment has {installed}: retrain it, or install the locked versions"
+    )
+    if policy == "refuse":
+        raise ArtifactError(message)
+    logger.warning("%s (%s=refuse refuses it)", message, LIBRARY_MISMATCH_ENV)
 
 
 def list_versions(models_dir: str | Path) -> list[str]:
@@ -214,14 +248,23 @@ def resolve_model_dir(ref: str | Path, models_dir: str | Path = "artifacts/model
     return path
 
 
-def load_artifact(ref: str | Path, models_dir: str | Path = "artifacts/models") -> ModelArtifact:
-    """Load an artifact saved by :func:`save_artifact`."""
+def load_artifact(
+    ref: str | Path,
+    models_dir: str | Path = "artifacts/models",
+    library_mismatch: str | None = None,
+) -> ModelArtifact:
+    """Load an artifact saved by :func:`save_artifact`.
+
+    ``library_mismatch`` (``warn`` or ``refuse``) overrides ``MODEL_LIBRARY_MISMATCH`` for a
+    scikit-learn major.minor other than the one the model was trained with.
+    """
     directory = resolve_model_dir(ref, models_dir)
     metadata = _read_json(directory / METADATA_FILE)
     if metadata.get("artifact_format") != ARTIFACT_FORMAT_VERSION:
         raise ArtifactError(
             f"unsupported artifact format {metadata.get('artifact_format')!r} in {directory}"
         )
+    check_library_versions(metadata, library_mismatch)
     try:
         schema = DataSchema.load(directory / SCHEMA_FILE)
         model = joblib.load(directory / MODEL_FILE)

@@ -2,22 +2,23 @@
 
 - ``read``: ``consume`` from the input topic with auto-commit off.
 - ``publish``: produces the result keyed by event id (a compacted output topic keeps one per
-  event); event ids published within ``dedupe_ttl_s`` by this process are skipped, which covers
-  redeliveries after a rebalance or a failed commit.
-- ``ack``: waits for the produced results (flush), then commits the next offset of every
-  partition synchronously; a crash before the commit redelivers the batch.
+  event), unless the shared store of published ids (Redis, ``stream.dedupe_url``) has it: a
+  redelivery after a crash, a failed commit or a rebalance, on any replica, publishes nothing.
+- ``ack``: waits for the produced results (flush), records their event ids in the store, then
+  commits the next offset of every partition synchronously. A crash before the flush delivers
+  the batch again and publishes it again (at least once: the same key, the same result); a crash
+  after the ids are recorded, before the commit, delivers it again and publishes nothing.
 """
 
 from __future__ import annotations
 
 import json
-import time
-from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Protocol
 
 from ..errors import DataError
 from .broker import Message
+from .published_ids import PublishedIds
 
 
 class KafkaMessage(Protocol):
@@ -39,30 +40,6 @@ class KafkaProducer(Protocol):
     def flush(self, timeout: float = -1) -> int: ...
 
 
-class RecentIds:
-    """Event ids seen in the last ``ttl_s`` seconds (oldest dropped first, at most ``limit``)."""
-
-    def __init__(
-        self, ttl_s: float, limit: int = 100_000, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.ttl_s = ttl_s
-        self.limit = limit
-        self._clock = clock
-        self._seen: OrderedDict[str, float] = OrderedDict()
-
-    def add(self, key: str) -> bool:
-        """Remember ``key``; False when it was already seen and has not expired."""
-        now = self._clock()
-        while self._seen and (
-            len(self._seen) >= self.limit or next(iter(self._seen.values())) <= now - self.ttl_s
-        ):
-            self._seen.popitem(last=False)
-        if key in self._seen:
-            return False
-        self._seen[key] = now
-        return True
-
-
 class KafkaBroker:
     def __init__(
         self,
@@ -71,19 +48,26 @@ class KafkaBroker:
         *,
         output_topic: str,
         dead_letter_topic: str,
-        dedupe_ttl_s: float = 86_400,
+        published: PublishedIds,
         flush_timeout_s: float = 30.0,
     ) -> None:
         self.consumer = consumer
         self.producer = producer
         self.output_topic = output_topic
         self.dead_letter_topic = dead_letter_topic
+        self.published = published
         self.flush_timeout_s = flush_timeout_s
-        self._published = RecentIds(dedupe_ttl_s)
+        self._unconfirmed: list[str] = []  # produced in this batch, not yet flushed
 
     @classmethod
     def connect(
-        cls, bootstrap_servers: str, *, input_topic: str, group: str, **options: Any
+        cls,
+        bootstrap_servers: str,
+        *,
+        input_topic: str,
+        group: str,
+        client_id: str,
+        **options: Any,
     ) -> KafkaBroker:
         """Real confluent-kafka clients; raises DataError without the ``kafka`` extra."""
         try:
@@ -95,12 +79,19 @@ class KafkaBroker:
             {
                 "bootstrap.servers": bootstrap_servers,
                 "group.id": group,
+                "client.id": client_id,
                 "enable.auto.commit": False,
                 "auto.offset.reset": "earliest",
             }
         )
         consumer.subscribe([input_topic])
-        producer = Producer({"bootstrap.servers": bootstrap_servers, "enable.idempotence": True})
+        producer = Producer(
+            {
+                "bootstrap.servers": bootstrap_servers,
+                "client.id": client_id,
+                "enable.idempotence": True,
+            }
+        )
         return cls(consumer, producer, **options)
 
     def read(self, max_messages: int, block_ms: int) -> list[Message]:
@@ -113,10 +104,11 @@ class KafkaBroker:
         return messages
 
     def publish(self, event_id: str, result: Mapping[str, Any]) -> bool:
-        if not self._published.add(event_id):
+        if event_id in self._unconfirmed or self.published.contains(event_id):
             return False
         body = json.dumps(dict(result), sort_keys=True).encode()
         self.producer.produce(self.output_topic, value=body, key=event_id.encode())
+        self._unconfirmed.append(event_id)
         return True
 
     def dead_letter(self, message: Message, reason: str) -> None:
@@ -133,7 +125,10 @@ class KafkaBroker:
         if not messages:
             return
         if self.producer.flush(self.flush_timeout_s) > 0:
+            self._unconfirmed.clear()  # not recorded: the redelivery publishes them again
             raise DataError("Kafka results not delivered; the batch will be redelivered")
+        self.published.record(self._unconfirmed)
+        self._unconfirmed.clear()
         next_offsets: dict[tuple[str, int], int] = {}
         for message in messages:
             record = message.handle
@@ -144,6 +139,7 @@ class KafkaBroker:
     def close(self) -> None:
         self.producer.flush(self.flush_timeout_s)
         self.consumer.close()
+        self.published.close()
 
 
 def _partitions(next_offsets: Mapping[tuple[str, int], int]) -> list[Any]:

@@ -3,7 +3,8 @@
 - ``read``: first this consumer's own pending entries (delivered before a crash or restart,
   never acknowledged), then entries other consumers left pending for ``claim_idle_ms``
   (XAUTOCLAIM), then new entries (XREADGROUP ``>``).
-- ``publish``: one Lua script sets ``<output>:published:<event id>`` (NX, with a TTL) and adds
+- ``publish``: one Lua script sets ``<output>:published:<event id>`` (NX, with a TTL; the marker
+  of published_ids.py) and adds
   the result to the output stream only if the key was new, atomically, so a redelivered event
   is never published twice and a crash cannot separate the result from its marker.
 - ``ack``: XACK, after the results are published.
@@ -18,6 +19,7 @@ from typing import Any, cast
 import redis
 
 from .broker import Message
+from .published_ids import marker_key
 
 EVENT_FIELD = b"event"
 
@@ -105,7 +107,7 @@ class RedisStreamBroker:
         return [_message(entry_id, fields) for entry_id, fields in entries]
 
     def publish(self, event_id: str, result: Mapping[str, Any]) -> bool:
-        marker = f"{self.output_stream}:published:{event_id}"
+        marker = marker_key(self.output_stream, event_id)
         fields = ["event_id", event_id, "result", json.dumps(dict(result), sort_keys=True)]
         added = self._add_once(keys=[marker, self.output_stream], args=[self.dedupe_ttl_s, *fields])
         return bool(added)
