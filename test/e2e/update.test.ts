@@ -7,31 +7,19 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlin
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { simulatedRelease } from '../helpers/releases.js';
 
 const git = (cwd: string, ...args: string[]) => execa('git', args, { cwd, env: cleanEnv(), extendEnv: false });
 const read = (...p: string[]) => readFileSync(path.join(...p), 'utf8');
 
-/**
- * A "previous release": this package copied with an older version number and templates that
- * differ from today's in known places, so that updating to today's templates has work to do.
- */
+/** A "previous release" whose templates differ from today's in known places, so updating has work to do. */
 function previousRelease(): string {
-  const dir = path.join(tempDir('cmp-prev-'), 'package');
-  for (const entry of ['bin', 'dist', 'templates', 'package.json']) cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
-  const manifest = JSON.parse(read(dir, 'package.json'));
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...manifest, version: '0.0.1-prev' }, null, 2));
-  const edit = (rel: string, from: string | RegExp, to: string) => {
-    const file = path.join(dir, 'templates', rel);
-    const text = readFileSync(file, 'utf8');
-    const next = text.replace(from, to);
-    if (next === text) throw new Error(`fixture edit did not apply to ${rel}`);
-    writeFileSync(file, next);
-  };
   // Each of these lines is what the old templates said; today's templates say something else.
-  edit('base/CONTRIBUTING.md.hbs', /\n/, '\nOld onboarding line that the new templates no longer have.\n');
-  edit('base/README.md.hbs', /\n\{\{description\}\}\n/, '\n{{description}}\nOLD TAGLINE\n');
-  edit('jobs/jobs/inference/README.md.hbs', /\n/, '\nOld inference note.\n');
-  return dir;
+  return simulatedRelease('0.0.1-prev', [
+    { file: 'base/CONTRIBUTING.md.hbs', from: /\n/, to: '\nOld onboarding line that the new templates no longer have.\n' },
+    { file: 'base/README.md.hbs', from: /\n\{\{description\}\}\n/, to: '\n{{description}}\nOLD TAGLINE\n' },
+    { file: 'jobs/jobs/inference/README.md.hbs', from: /\n/, to: '\nOld inference note.\n' },
+  ]);
 }
 
 describe('update, check and add', () => {
