@@ -378,7 +378,8 @@ export async function runAzurePipeline(
       mkdirSync(`${workspace}.tmp`, { recursive: true });
       const variables: Env = {
         ...stageVars, ...azureVariables(job.variables, groups),
-        'Pipeline.Workspace': `${workspace}.pipeline`, 'System.DefaultWorkingDirectory': workspace, 'Build.SourcesDirectory': workspace,
+        // One pipeline workspace for every job, as an agent keeps it (so the caches under it carry over).
+        'Pipeline.Workspace': path.join(machine.work, 'azure-pipeline'), 'System.DefaultWorkingDirectory': workspace, 'Build.SourcesDirectory': workspace,
       };
       if (job.condition && !azureCondition(job.condition, variables)) { done[id] = { name: label, status: 'skipped', seconds: 0, log: job.condition }; continue; }
       // Variables reach scripts as environment variables (Name.Part -> NAME_PART), except secrets.
