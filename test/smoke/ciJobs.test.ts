@@ -33,6 +33,8 @@ const times: string[] = [];
 const version = '0.1.0';
 /** GitLab's and Azure's projects run every job on demand (`npm run smoke:ci:full`); per run, their promotion jobs. */
 const full = process.env.SMOKE_CI_FULL === '1';
+/** A test runs a whole pipeline: its jobs' own timeouts bound it, not the smoke suite's 15 minutes. */
+const PIPELINE_TIMEOUT = 90 * 60_000;
 
 interface Project {
   /** Also the podman image name: the same as images.test.ts's default project, whose layers it reuses. */
@@ -203,7 +205,7 @@ describe('every CI job of a generated project, executed', async () => {
       }
       expect(results.find((r) => r.name === 'CI / test-image')!.log).toMatch(/\d+ passed/);
       passed++;
-    });
+    }, PIPELINE_TIMEOUT);
 
     it('develop runs release.yml: integration tests, the release image built once, smoke-tested, pushed', async () => {
       await rig.commitOnDevelop();
@@ -219,7 +221,7 @@ describe('every CI job of a generated project, executed', async () => {
       expect(await rig.digest('integration')).toBe(tested);
       expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual([`${rig.registry}/team/img-default@${tested} integration`]);
       passed++;
-    });
+    }, PIPELINE_TIMEOUT);
 
     it('main runs release.yml: a source never tested is refused; the tested digest is promoted to staging', async () => {
       const release = path.join(rig.project, '.github/workflows/release.yml');
@@ -248,7 +250,7 @@ describe('every CI job of a generated project, executed', async () => {
       expect(await rig.sha(`v${version}`)).toBe(push.sha);
       expect(results[1]!.log).not.toMatch(/building release image/);
       passed++;
-    });
+    }, PIPELINE_TIMEOUT);
 
     it('the tag production-<version> runs deploy.yml: production gets the tested digest, never rebuilt', async () => {
       const staging = await rig.sha('Staging');
@@ -265,7 +267,7 @@ describe('every CI job of a generated project, executed', async () => {
         `${image} integration`, `${image} staging`, `${image} production`,
       ]);
       passed++;
-    });
+    }, PIPELINE_TIMEOUT);
   });
 
   describe.runIf(full)('Azure: a project with the Redis and PostgreSQL services', () => {
@@ -292,7 +294,7 @@ describe('every CI job of a generated project, executed', async () => {
       // The job sets <PKG>_REQUIRE_SERVICES=1: its Redis and PostgreSQL tests fail, not skip, without the servers.
       expect(readFileSync(pipeline(), 'utf8')).toMatch(/CI_AZURE_REQUIRE_SERVICES: "1"/);
       passed++;
-    });
+    }, PIPELINE_TIMEOUT);
 
     it('develop runs the integration stage, main promotes its digest to staging', async () => {
       await rig.commitOnDevelop();
@@ -307,7 +309,7 @@ describe('every CI job of a generated project, executed', async () => {
       expect(await rig.digest('staging')).toBe(tested);
       expect(await rig.sha('Staging')).toBe(push.sha);
       passed++;
-    });
+    }, PIPELINE_TIMEOUT);
 
     it('the tag production-<version> runs the production stage: the tested digest, never rebuilt', async () => {
       const staging = await rig.sha('Staging');
@@ -320,7 +322,7 @@ describe('every CI job of a generated project, executed', async () => {
       const image = `${rig.registry}/team/ci-azure@${tested}`;
       expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual([`${image} integration`, `${image} staging`, `${image} production`]);
       passed++;
-    });
+    }, PIPELINE_TIMEOUT);
   });
 
   describe.runIf(full)('GitLab: a project run by gitlab-ci-local', () => {
@@ -341,7 +343,7 @@ describe('every CI job of a generated project, executed', async () => {
       const results = await timed('gitlab pipeline (feature branch)', async () => run({ ref: 'refs/heads/feature/first', sha: await rig.sha('feature/first') }));
       expectJobs(results, { quality: 'success', 'unit-tests': 'success', infrastructure: 'success', 'test-image': 'success' });
       passed++;
-    });
+    }, PIPELINE_TIMEOUT);
 
     it('develop: integration tests and the image built once; main promotes its digest to staging', async () => {
       await rig.commitOnDevelop();
@@ -356,7 +358,7 @@ describe('every CI job of a generated project, executed', async () => {
       expect(await rig.digest('staging')).toBe(tested);
       expect(await rig.sha('Staging')).toBe(push.sha);
       passed++;
-    });
+    }, PIPELINE_TIMEOUT);
 
     it('the tag production-<version>: the tested digest promoted to production', async () => {
       const staging = await rig.sha('Staging');
@@ -369,7 +371,7 @@ describe('every CI job of a generated project, executed', async () => {
       const image = `${rig.registry}/team/ci-gitlab@${tested}`;
       expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual([`${image} integration`, `${image} staging`, `${image} production`]);
       passed++;
-    });
+    }, PIPELINE_TIMEOUT);
   });
 
   describe.runIf(!full).each([
@@ -419,6 +421,6 @@ describe('every CI job of a generated project, executed', async () => {
       const image = `${rig.registry}/team/${name}@${tested}`;
       expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual([`${image} integration`, `${image} staging`, `${image} production`]);
       passed = true;
-    });
+    }, PIPELINE_TIMEOUT);
   });
 });
