@@ -236,8 +236,10 @@ export async function runGithubWorkflow(file: string, push: Push, machine: Machi
         output += `\n::group::${label}\n`;
         log(`${name}: ${label}`);
         if (step.uses) {
-          const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, substitute(String(v), ctx)]));
-          output += await runMapped(GITHUB_USES[step.uses], `uses: ${step.uses}`, ws, machine, push, inputs);
+          const kind = GITHUB_USES[step.uses];
+          // A step that maps to nothing needs none of its inputs (a cache key's hashFiles()).
+          const inputs = kind === 'nothing' ? {} : Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, substitute(String(v), ctx)]));
+          output += await runMapped(kind, `uses: ${step.uses}`, ws, machine, push, inputs);
           continue;
         }
         const outputs = path.join(`${workspace}.tmp`, `output-${index}`);
