@@ -201,17 +201,17 @@ export async function runGithubWorkflow(file: string, push: Push, machine: Machi
   const jobs = Object.fromEntries(Object.entries(workflow.jobs).map(([id, job]) => [id, { ...job, needs: [job.needs ?? []].flat() }]));
   const results: Record<string, JobResult> = {};
   const github: Env = { ref: push.ref, ref_name: refName(push.ref), sha: push.sha, event_name: 'push' };
-  for (const id of order(jobs)) {
+  const runJob = async (id: string): Promise<JobResult> => {
     const job = jobs[id]!;
     const name = `${workflow.name} / ${id}`;
     const started = Date.now();
     const skip = (why: string): JobResult => ({ name, status: 'skipped', seconds: 0, log: why });
-    if (job.needs.some((n) => results[n]!.status !== 'success')) { results[id] = skip(`needs ${job.needs.join(', ')}`); continue; }
+    if (job.needs.some((n) => results[n]!.status !== 'success')) return skip(`needs ${job.needs.join(', ')}`);
     if (!/^ubuntu-/.test(job['runs-on'])) throw new Error(`${name} runs on ${job['runs-on']}: only ubuntu runners are mapped (this machine)`);
     if (job.defaults) throw new Error(`${name}: job defaults are not mapped by the harness`);
     const workspace = path.join(machine.work, `${path.basename(file, '.yml')}-${id}`);
     const ctx: Contexts = { env: {}, vars: { ...machine.vars }, secrets: { ...machine.secrets }, github, runner: { os: 'Linux' }, steps: {} };
-    if (job.if !== undefined && evaluate(String(job.if), ctx) !== 'true') { results[id] = skip(`if: ${job.if}`); continue; }
+    if (job.if !== undefined && evaluate(String(job.if), ctx) !== 'true') return skip(`if: ${job.if}`);
     rmSync(workspace, { recursive: true, force: true });
     rmSync(`${workspace}.tmp`, { recursive: true, force: true });
     mkdirSync(`${workspace}.tmp`, { recursive: true });
@@ -259,9 +259,21 @@ export async function runGithubWorkflow(file: string, push: Push, machine: Machi
         }
       }
     });
-    results[id] = { name, status: ok ? 'success' : 'failure', seconds: (Date.now() - started) / 1000, log: output };
-  }
-  return Object.values(results);
+    return { name, status: ok ? 'success' : 'failure', seconds: (Date.now() - started) / 1000, log: output };
+  };
+  // Jobs start as soon as the jobs they need are done, side by side, as on GitHub's runners.
+  const running = new Map<string, Promise<void>>();
+  const start = (id: string): Promise<void> => {
+    let run = running.get(id);
+    if (!run) {
+      run = Promise.all(jobs[id]!.needs.map(start)).then(async () => { results[id] = await runJob(id); });
+      running.set(id, run);
+    }
+    return run;
+  };
+  const ids = order(jobs);
+  await Promise.all(ids.map(start));
+  return ids.map((id) => results[id]!);
 }
 
 function keyValues(text: string): Env {
