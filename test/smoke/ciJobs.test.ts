@@ -142,6 +142,13 @@ class Rig {
 
   async tearDown(passed: boolean): Promise<void> {
     await execa('bash', [path.join(repoRoot, 'scripts', 'registry.sh'), 'stop', this.registryDir], { reject: false });
+    // release.sh tagged the local image with the registry's name before pushing: untag those
+    // (the images themselves stay for the image smoke test, which uses the same names).
+    if (this.registry) {
+      const tags = await execa('podman', ['images', '--format', '{{.Repository}}:{{.Tag}}'], { reject: false });
+      const pushed = tags.stdout.split('\n').filter((t) => t.startsWith(`${this.registry}/`));
+      if (pushed.length) await execa('podman', ['rmi', ...pushed], { reject: false });
+    }
     await execa('podman', ['rm', '--force', 'smoke', 'smoke-pipeline'], { reject: false });
     if (!keepProject(passed, true)) rmSync(this.root, { recursive: true, force: true });
   }
