@@ -4,16 +4,20 @@
  * extends, before_script and variables are gitlab-ci-local's. Each job gets its own copy of the
  * clone (--shell-isolation), one job at a time. What the shell executor cannot know is mapped
  * here, explicitly:
+ *   - the `docker:<version>-dind` service is this machine's engine (podman), so it is dropped from
+ *     a copy of the file that gitlab-ci-local reads (--file); any other service fails;
  *   - `image:` is this machine: python:3.11 is a venv of python3.11 first on PATH (pip works, as
  *     in the image), docker:27-cli is the podman `docker` shim, and `apk add` is a shim that only
  *     checks the packages' commands exist here (it fails otherwise);
- *   - `cache:` under $CI_PROJECT_DIR/.cache is one folder for the pipeline, uv's the machine's;
+ *   - `cache:` under $CI_PROJECT_DIR/.cache is one folder for the pipeline; uv's and pre-commit's
+ *     are the machine's (as a warm cache restores them);
  *   - a tag pipeline sets CI_COMMIT_TAG (gitlab-ci-local reads branches only);
  *   - the project's GitLab URL (`https://oauth2:<token>@<host>/<path>.git`) is the local remote.
  */
 import { execa } from 'execa';
-import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse, stringify } from 'yaml';
 import type { JobResult, Machine, Push } from './ciHarness.js';
 import { toolsBin } from './tools.js';
 
@@ -51,6 +55,7 @@ export async function runGitlabPipeline(
     ...variables,
     CI_PROJECT_DIR: cache,
     UV_CACHE_DIR: machine.env.UV_CACHE_DIR ?? '',
+    PRE_COMMIT_HOME: machine.env.PRE_COMMIT_HOME ?? '',
     CI_SERVER_HOST: 'gitlab.example',
     CI_PROJECT_PATH: 'team/project',
     ...(tag ? { CI_COMMIT_TAG: name, CI_COMMIT_BRANCH: '' } : {}),
@@ -60,11 +65,22 @@ export async function runGitlabPipeline(
   const env: Record<string, string> = {
     ...machine.env,
     PATH: [path.join(venv, 'bin'), bin, machine.env.PATH ?? ''].join(path.delimiter),
+    GCL_IGNORE_PREDEFINED_VARS: 'CI_PROJECT_DIR,CI_SERVER_HOST,CI_PROJECT_PATH,CI_COMMIT_BRANCH',
     GIT_CONFIG_COUNT: String(count + 1),
     [`GIT_CONFIG_KEY_${count}`]: `url.${machine.remote}.insteadOf`,
     [`GIT_CONFIG_VALUE_${count}`]: `https://oauth2:${token}@gitlab.example/team/project.git`,
   };
-  const args = ['--force-shell-executor', '--shell-isolation', '--concurrency', '1', '--timestamps'];
+  const definition = parse(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')) as Record<string, { services?: unknown[] } | unknown>;
+  for (const [key, job] of Object.entries(definition)) {
+    const services = (job as { services?: unknown[] } | null)?.services;
+    if (!services) continue;
+    const images = services.map((s) => (typeof s === 'string' ? s : (s as { name: string }).name));
+    if (!images.every((image) => /^docker:[\w.]+-dind$/.test(image))) throw new Error(`${key}: services ${images.join(', ')} are not mapped for the GitLab harness`);
+    delete (job as { services?: unknown[] }).services;
+  }
+  const file = '.gitlab-ci-local-harness.yml';
+  writeFileSync(path.join(dir, file), stringify(definition));
+  const args = ['--file', file, '--force-shell-executor', '--shell-isolation', '--concurrency', '1'];
   for (const [k, v] of Object.entries(vars)) args.push('--variable', `${k}=${v}`);
   log(`gitlab-ci-local on ${push.ref}`);
   const started = Date.now();
@@ -72,7 +88,7 @@ export async function runGitlabPipeline(
     cwd: dir, env, extendEnv: false, all: true, reject: false, stdin: 'ignore', timeout: 3_600_000,
   });
   const results: JobResult[] = [];
-  for (const m of ran.all.matchAll(/^\s*(PASS|FAIL|WARN)\s+(\S+)/gm)) {
+  for (const m of ran.all.matchAll(/^ (PASS|FAIL) {2}(?:\[[^\]]*\]\s*)?(\S+)/gm)) {
     const job = m[2]!;
     const seconds = [...ran.all.matchAll(new RegExp(`^${job.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s.*finished in ([\\d.]+) (ms|s|min)`, 'gm'))]
       .map((f) => Number(f[1]) * (f[2] === 'ms' ? 0.001 : f[2] === 'min' ? 60 : 1)).pop() ?? 0;

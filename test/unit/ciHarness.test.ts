@@ -61,6 +61,10 @@ jobs:
       LEVEL: job
     steps:
       - uses: actions/checkout@v4
+      - uses: actions/cache@v4
+        with:
+          path: ~/.cache/x
+          key: x-\${{ hashFiles('README.md') }}
       - id: v
         run: |
           test -f README.md
