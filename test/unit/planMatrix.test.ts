@@ -72,7 +72,7 @@ describe('every pair of option values renders valid files', () => {
       for (const name of readdirSync(path.join(templatesRoot, rel))) {
         const child = rel ? `${rel}/${name}` : name;
         if (!statSync(path.join(templatesRoot, child)).isDirectory()) continue;
-        if (depth === 0 && ['base', 'service', 'jobs', 'notebooks', 'docker', 'precommit', 'adr'].includes(name)) onDisk.push(child);
+        if (depth === 0 && ['base', 'service', 'jobs', 'notebooks', 'docker', 'precommit', 'adr', 'k8s'].includes(name)) onDisk.push(child);
         else if (depth === 1) onDisk.push(child);
         else if (depth === 0) walk(child, 1);
       }
