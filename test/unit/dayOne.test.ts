@@ -172,7 +172,7 @@ describe("the CI's smoke and acceptance checks call /ready and a real /predict, 
     const files = await render({ ...combo, docker: true, service: true });
     const ciText = [...files].filter(([f]) => f === ciFile[combo.ci] || f.startsWith('.github/workflows/')).map(([, t]) => t).join('\n');
     expect(ciText).not.toMatch(/\/health\b/);
-    const ready = ciText.match(/(?:8000|%\/\})\/ready/g) ?? [];
+    const ready = ciText.match(/(?:8000|%\/\}|\{url\})\/ready/g) ?? [];
     const predict = ciText.match(/--data @cicd\/sample_request\.json|<cicd\/sample_request\.json/g) ?? [];
     expect(ready.length).toBeGreaterThanOrEqual(3); // release image smoke test, staging, production
     expect(predict.length).toBe(ready.length);
