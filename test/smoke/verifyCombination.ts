@@ -54,15 +54,20 @@ export async function generateAndVerify(folder: string, name: string, flags: rea
   // busy machine skews far less than wall time.
   const timed = existsSync(GNU_TIME) ? [GNU_TIME, '--format', '%U %S', '--output', cpuFile] : [];
   const [file, ...args] = [...timed, process.execPath, binPath, name, '--yes', '--no-git', '--verify', '--no-color', ...flags] as [string, ...string[]];
-  const result = await execa(file, args, {
+  const child = execa(file, args, {
     cwd: parent,
     env: cleanEnv({ ...smokeEnv(), ...own }),
     extendEnv: false,
     reject: false,
     stdin: 'ignore',
     all: true,
-    ...(options.signal ? { cancelSignal: options.signal, forceKillAfterDelay: 10_000 } : {}),
+    // A process group of its own, so that a timed-out test can stop the CLI and every tool it
+    // started (GNU time would die alone on SIGTERM and leave them running).
+    detached: true,
   });
+  const stop = () => stopGroup(child.pid);
+  options.signal?.addEventListener('abort', stop, { once: true });
+  const result = await child.finally(() => options.signal?.removeEventListener('abort', stop));
   const timing = describeTiming((performance.now() - started) / 1000, cpuSeconds(cpuFile), result.stdout);
   rmSync(cpuFile, { force: true });
   const passed = result.exitCode === 0 && /0 failed, 0 skipped/.test(result.stdout);
@@ -73,6 +78,20 @@ export async function generateAndVerify(folder: string, name: string, flags: rea
 }
 
 const GNU_TIME = '/usr/bin/time';
+
+/** SIGTERM to the process group (the CLI aborts its checks), SIGKILL to what is left 10 s later. */
+function stopGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // the group is gone
+    }
+  };
+  kill('SIGTERM');
+  setTimeout(() => kill('SIGKILL'), 10_000).unref();
+}
 
 function cpuSeconds(file: string): number | undefined {
   if (!existsSync(file)) return undefined;
