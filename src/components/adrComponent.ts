@@ -5,12 +5,16 @@ import type { Component } from './component.js';
 
 const QUESTIONS = Object.keys(REQUIREMENTS) as RequirementId[];
 
-/** With any requirement answered: docs/adr/0001-deployment-strategy.md, the decision and its reasons. */
+/**
+ * With any requirement answered, or the stakeholders named: docs/adr/0001-deployment-strategy.md,
+ * the decision, its reasons and who it is for.
+ */
 export const adrComponent: Component = {
   id: 'adr',
   contribute: (answers) => {
     const requirements = answeredRequirements(answers);
-    if (Object.keys(requirements).length === 0) return undefined;
+    const stakeholders = typeof answers.stakeholders === 'string' ? answers.stakeholders : '';
+    if (Object.keys(requirements).length === 0 && stakeholders === '') return undefined;
     const advice = advise(requirements);
     return {
       overlays: ['adr'],

@@ -45,7 +45,7 @@ const STDLIB_MODULES = new Set(
 // name would shadow them.
 const DEPENDENCY_MODULES = new Set([
   // Any option's dependencies, not only the chosen ones: `add` can bring each in later.
-  'numpy', 'pandas', 'sklearn', 'scipy', 'matplotlib', 'joblib', 'pyarrow', 'pydantic', 'yaml', 'fastapi', 'uvicorn',
+  'numpy', 'pandas', 'sklearn', 'scipy', 'matplotlib', 'markdown', 'joblib', 'pyarrow', 'pydantic', 'yaml', 'fastapi', 'uvicorn',
   'prometheus_client', 'anyio',
   'starlette', 'httpx', 'jsonschema', 'filelock', 'mlflow', 'sqlalchemy', 'psycopg', 'psycopg2', 'dask', 'distributed',
   'pyspark', 'py4j', 'prefect', 'airflow', 'redis', 'confluent_kafka', 'kafka', 'nbclient', 'nbformat', 'boto3',

@@ -49,3 +49,16 @@ export function oneLine(value: string): string {
 export function commentText(value: string): string {
   return oneLine(value);
 }
+
+/**
+ * One line of Markdown text that renders as the literal text (GitHub's CommonMark and
+ * Python-Markdown alike): HTML's `<`, `>` and `&` as entities, inline markup escaped with a
+ * backslash, and a leading heading, list or quote marker escaped too.
+ */
+export function markdownText(value: string): string {
+  const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+  const text = oneLine(value)
+    .replace(/[\\`*_[\]]/g, (ch) => `\\${ch}`)
+    .replace(/[&<>]/g, (ch) => entities[ch]!);
+  return text.replace(/^(#|\+|-|\d+(?=[.)]))/, (marker) => (/^\d/.test(marker) ? `${marker}\\` : `\\${marker}`));
+}

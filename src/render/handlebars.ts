@@ -11,6 +11,7 @@ import { openSpecBundle, type SpecBundle } from './specBundle.js';
 import { COMPILE_OPTIONS, prepareSource } from './prepareSource.js';
 import {
   commentText,
+  markdownText,
   jsonString,
   oneLine,
   pythonString,
@@ -57,6 +58,7 @@ export function createRenderer(options: { readonly cacheDir?: string | undefined
     sh: shellWord,
     oneline: oneLine,
     comment: commentText,
+    markdown: markdownText,
   };
   for (const [name, escape] of Object.entries(escapers)) {
     hbs.registerHelper(name, (value: unknown) => escape(stringArg(name, value)));

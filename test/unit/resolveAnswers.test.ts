@@ -31,6 +31,7 @@ describe('answer precedence: defaults < answers file < flags < prompts', () => {
       precommit: true,
       lifecycle: true,
       volume: 'unanswered',
+      stakeholders: '',
       churn: 'unanswered',
       sla: 'unanswered',
       consumer: 'unanswered',

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -52,13 +53,42 @@ def regression_metrics(y_true: Any, y_pred: Any) -> dict[str, float]:
     }
 
 
+@dataclass(frozen=True)
+class Predictions:
+    """A model's outputs on labelled rows: what every metric, plot and interval is computed from."""
+
+    y_true: np.ndarray[Any, Any]
+    y_pred: np.ndarray[Any, Any]
+    proba: np.ndarray[Any, Any] | None = None
+    classes: list[Any] | None = None
+
+
+def predictions_of(task: Task, model: Any, X: pd.DataFrame, y: pd.Series) -> Predictions:
+    """Run a fitted model (or pipeline) once on ``X``; keep ``y`` beside its outputs."""
+    y_pred = np.asarray(model.predict(X))
+    proba = None
+    classes = getattr(model, "classes_", None)
+    if task == "classification" and hasattr(model, "predict_proba"):
+        proba = np.asarray(model.predict_proba(X))
+    return Predictions(
+        y_true=np.asarray(y),
+        y_pred=y_pred,
+        proba=proba,
+        classes=None if classes is None else list(classes),
+    )
+
+
+def metrics_of(task: Task, predictions: Predictions) -> dict[str, float]:
+    if task == "classification":
+        return classification_metrics(
+            predictions.y_true, predictions.y_pred, predictions.proba, predictions.classes
+        )
+    return regression_metrics(predictions.y_true, predictions.y_pred)
+
+
 def compute_metrics(task: Task, model: Any, X: pd.DataFrame, y: pd.Series) -> dict[str, float]:
     """Score a fitted model (or pipeline) on ``X``/``y``."""
-    predictions = model.predict(X)
-    if task == "classification":
-        proba = model.predict_proba(X) if hasattr(model, "predict_proba") else None
-        return classification_metrics(y, predictions, proba, getattr(model, "classes_", None))
-    return regression_metrics(y, predictions)
+    return metrics_of(task, predictions_of(task, model, X, y))
 
 
 def baseline_metrics(

@@ -8,7 +8,9 @@ Layout::
             model.joblib             # fitted sklearn Pipeline (features + model)
             metrics.json             # validation metrics
             schema.json              # input schema (see features/schema.py)
-            metadata.json            # versions, data fingerprint, model name/params...
+            metadata.json            # versions, data fingerprint and window, model name/params...
+            training_rows.npy        # a 64-bit fingerprint of every row the model was fit on
+            reference.csv            # a sample of those rows: the drift reference of this model
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import os
 import platform
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from importlib.metadata import PackageNotFoundError
@@ -40,6 +43,8 @@ MODEL_FILE = "model.joblib"
 METRICS_FILE = "metrics.json"
 SCHEMA_FILE = "schema.json"
 METADATA_FILE = "metadata.json"
+TRAINING_ROWS_FILE = "training_rows.npy"
+REFERENCE_FILE = "reference.csv"
 LATEST_POINTER = "latest"
 _TIMESTAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 _VERSION_RE = re.compile(r"^(?P<ts>\d{8}T\d{12}Z)-(?P<hash>[0-9a-f]+)$")
@@ -62,7 +67,7 @@ def file_sha256(path: str | Path) -> str:
 
 def library_versions() -> dict[str, str]:
     versions = {"python": platform.python_version()}
-    for dist in ("scikit-learn", "pandas", "numpy", "joblib", "pyarrow"):
+    for dist in ("scikit-learn", "pandas", "numpy", "scipy", "joblib", "pyarrow", "matplotlib"):
         try:
             versions[dist] = dist_version(dist)
         except PackageNotFoundError:  # pragma: no cover - all are dependencies
@@ -95,6 +100,35 @@ def check_library_versions(metadata: dict[str, Any], policy: str | None = None) 
     if policy == "refuse":
         raise ArtifactError(message)
     logger.warning("%s (%s=refuse refuses it)", message, LIBRARY_MISMATCH_ENV)
+
+
+def row_fingerprints(
+    frame: pd.DataFrame, numeric: list[str], other: list[str]
+) -> np.ndarray[Any, Any]:
+    """A 64-bit hash of each row's columns, the same whichever file the row was read from.
+
+    ``numeric`` columns are hashed as floats and ``other`` columns as text, so ``3`` read from
+    one CSV and ``3.0`` from another (a column with a gap is read as floats) are the same row.
+    """
+    canonical = pd.DataFrame(index=frame.index)
+    for column in numeric:
+        canonical[column] = pd.to_numeric(frame[column], errors="coerce").astype(float).map(repr)
+    for column in other:
+        values = frame[column]
+        canonical[column] = values.astype(str).where(values.notna(), "")
+    return np.asarray(pd.util.hash_pandas_object(canonical, index=False), dtype=np.uint64)
+
+
+def read_training_rows(directory: str | Path) -> np.ndarray[Any, Any] | None:
+    """The fingerprints of the rows an artifact was fit on (None for older artifacts)."""
+    path = Path(directory) / TRAINING_ROWS_FILE
+    return np.load(path) if path.is_file() else None
+
+
+def read_reference(directory: str | Path) -> pd.DataFrame | None:
+    """The sample of its training rows an artifact keeps (None for older artifacts)."""
+    path = Path(directory) / REFERENCE_FILE
+    return pd.read_csv(path) if path.is_file() else None
 
 
 def list_versions(models_dir: str | Path) -> list[str]:
@@ -195,8 +229,12 @@ def save_artifact(
     metrics: dict[str, Any],
     metadata: dict[str, Any],
     update_latest: bool = True,
+    extras: Callable[[Path], None] | None = None,
 ) -> Path:
-    """Write a complete artifact directory, then (optionally) move the latest pointer."""
+    """Write a complete artifact directory, then (optionally) move the latest pointer.
+
+    ``extras`` writes more files into the artifact before it appears (the training rows).
+    """
     models_dir = Path(models_dir)
     target = models_dir / version
     if target.exists():
@@ -216,6 +254,8 @@ def save_artifact(
     write_json(staging / METRICS_FILE, metrics)
     schema.save(staging / SCHEMA_FILE)
     write_json(staging / METADATA_FILE, full_metadata)
+    if extras is not None:
+        extras(staging)
     os.replace(staging, target)
     if update_latest:
         write_latest_pointer(models_dir, version)

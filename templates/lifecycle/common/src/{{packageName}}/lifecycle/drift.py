@@ -1,12 +1,25 @@
 """Per-feature drift and performance decay, as a JSON report, a Markdown report and PNG plots.
 
+The reference is the champion's own training data: the sample of the rows it was fit on that
+its artifact keeps (``reference.csv``), so right after a retraining the report measures the
+new data against what the serving model learned, not against the initial data. Without a
+champion it is the historical data.
+
 Numeric features: population stability index (PSI, on the reference's quantile bins) and the
 two-sample Kolmogorov-Smirnov test. Categorical features: PSI over the categories and the
-chi-squared test of the reference and current counts. A feature drifts when its PSI exceeds
-``lifecycle.drift.psi_threshold`` or its test's p-value is below ``lifecycle.drift.p_value``.
-Decay compares the champion's primary metric on newly labelled rows with its validation
-metric from training. ``drift.json`` follows ``drift_report.schema.json`` (next to this
-module) and ends with the retraining decision the pipeline reads.
+chi-squared test of the reference and current counts. One test per feature means several
+tests at once, so the p-values are adjusted (``lifecycle.drift.correction``: Benjamini-Hochberg
+or Bonferroni) before they are compared with ``lifecycle.drift.p_value``. A feature drifts when
+its PSI exceeds ``psi_threshold`` or its adjusted p-value is below ``p_value``. Drifted
+features recommend retraining unless the champion was already fit on at least
+``learned_share`` of the current rows (it has learned that drift).
+
+Decay scores the champion's primary metric on the current rows it was not fit on, with a
+bootstrap interval, against its metric on the held-back recent rows it was promoted on (its
+validation metric when it was never compared). It decays when the relative loss exceeds
+``max_relative_decay`` and the whole interval is beyond that tolerance. ``drift.json``
+follows ``drift_report.schema.json`` (next to this module) and ends with the retraining
+decision the pipeline reads.
 """
 
 from __future__ import annotations
@@ -23,17 +36,20 @@ import pandas as pd
 from ..config import Settings
 from ..data_loaders import load_data
 from ..errors import ArtifactError
-from ..models.common.artifact import load_artifact, write_json
-from ..pipelines.metrics import HIGHER_IS_BETTER, PRIMARY_METRIC, compute_metrics
+from ..models.common.artifact import REFERENCE_FILE, load_artifact, write_json
+from ..pipelines.metrics import HIGHER_IS_BETTER, PRIMARY_METRIC, metrics_of, predictions_of
+from ..pipelines.statistics import adjust_p_values, metric_intervals
 from . import LifecycleRefusalError
 from .backend import open_registry
 from .ingest import bad_rows, clean_rows, initial_path, latest_merged_drop
+from .registry import RegisteredModel
 from .roots import reports_dir
+from .training_rows import trained_on
 
 logger = logging.getLogger(__name__)
 
 REPORT_SCHEMA = Path(__file__).with_name("drift_report.schema.json")
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 _EPSILON = 1e-9
 
 
@@ -124,10 +140,14 @@ def _plot(name: str, kind: str, reference: pd.Series, current: pd.Series, path: 
     figure.savefig(path, format="png")
 
 
-def decay(settings: Settings, current: pd.DataFrame) -> dict[str, Any] | None:
-    """The champion's primary metric on labelled current rows against its validation metric."""
+def decay(
+    settings: Settings, current: pd.DataFrame, champion: RegisteredModel | None
+) -> dict[str, Any] | None:
+    """The champion's primary metric on labelled current rows it was not fit on, with its interval.
+
+    None without a champion, without labelled rows, or when it was fit on all of them.
+    """
     target = settings.data.target
-    champion = open_registry(settings).champion()
     labelled = current[current[target].notna()] if target in current.columns else current.iloc[:0]
     if champion is None or labelled.empty:
         return None
@@ -135,24 +155,53 @@ def decay(settings: Settings, current: pd.DataFrame) -> dict[str, Any] | None:
         artifact = load_artifact(champion.version, settings.artifacts.models_dir)
     except ArtifactError:
         return None
+    fitted = trained_on(settings, labelled, champion.version)
+    unseen = labelled[~fitted]
+    if unseen.empty:
+        return None
     metric = PRIMARY_METRIC[settings.task]
-    schema = artifact.schema
-    scores = compute_metrics(
-        settings.task, artifact.model, labelled[schema.feature_names], labelled[target]
+    scored = predictions_of(
+        settings.task, artifact.model, unseen[artifact.schema.feature_names], unseen[target]
     )
-    reference = float(champion.metrics.get(metric, scores[metric]))
-    value = float(scores[metric])
-    sign = 1.0 if metric in HIGHER_IS_BETTER else -1.0
+    value = float(metrics_of(settings.task, scored)[metric])
+    reports = settings.reports
+    interval = metric_intervals(
+        settings.task, scored, reports.bootstrap_samples, reports.confidence, settings.training.seed
+    ).get(metric)
+    recent = champion.recent_metrics.get(metric)
+    reference = float(recent if recent is not None else champion.metrics.get(metric, value))
+    higher = metric in HIGHER_IS_BETTER
+    sign = 1.0 if higher else -1.0
     relative = sign * (reference - value) / max(abs(reference), _EPSILON)
+    tolerance = settings.lifecycle.drift.max_relative_decay
+    limit = reference - sign * tolerance * abs(reference)  # the worst value still tolerated
+    # Decay only when even the interval's best end is worse than the tolerated value.
+    best = None if interval is None else (interval[1] if higher else interval[0])
+    beyond = best is not None and (best < limit if higher else best > limit)
     return {
         "model_version": champion.version,
         "metric": metric,
         "reference": reference,
+        "reference_source": "promotion" if recent is not None else "validation",
         "current": value,
-        "rows": len(labelled),
+        "interval": interval,
+        "rows": len(unseen),
+        "excluded_rows": int(fitted.sum()),
         "relative_loss": relative,
-        "decayed": relative > settings.lifecycle.drift.max_relative_decay,
+        "decayed": relative > tolerance and beyond,
     }
+
+
+def _reference(
+    settings: Settings, champion: RegisteredModel | None, reference_path: str | Path | None
+) -> tuple[Path, pd.DataFrame]:
+    """The data drift is measured against: given, the champion's training sample, or the initial."""
+    if reference_path is None and champion is not None:
+        sample = settings.artifacts.models_dir / champion.version / REFERENCE_FILE
+        if sample.is_file():
+            return sample, pd.read_csv(sample)
+    source = Path(reference_path or initial_path(settings))
+    return source, load_data(source, settings.data.format, settings.features.all)
 
 
 def _markdown(report: dict[str, Any]) -> str:
@@ -165,14 +214,20 @@ def _markdown(report: dict[str, Any]) -> str:
         f"- Drifted features: {', '.join(report['drifted_features']) or 'none'}",
         f"- Retraining recommended: **{'yes' if report['retraining_recommended'] else 'no'}**",
         *[f"  - {reason}" for reason in report["reasons"]],
+        *[f"- Note: {note}" for note in report["notes"]],
         "",
-        "| feature | kind | PSI | test | p-value | drifted |",
-        "| --- | --- | --- | --- | --- | --- |",
+        f"- p-values adjusted for {len(report['features'])} tests:"
+        f" {report['thresholds']['correction'].replace('_', '-')}",
+        f"- Champion fit on {report['champion_trained_share']:.0%} of the current rows",
+        "",
+        "| feature | kind | PSI | test | p-value | adjusted p-value | drifted |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for feature in report["features"]:
         lines.append(
             f"| {feature['name']} | {feature['kind']} | {feature['psi']:.3f} | {feature['test']}"
-            f" | {feature['p_value']:.4f} | {'**yes**' if feature['drifted'] else 'no'} |"
+            f" | {feature['p_value']:.4f} | {feature['p_value_adjusted']:.4f}"
+            f" | {'**yes**' if feature['drifted'] else 'no'} |"
         )
     found = report["decay"]
     if found:
@@ -180,8 +235,14 @@ def _markdown(report: dict[str, Any]) -> str:
             "",
             "## Performance decay",
             "",
-            f"Champion `{found['model_version']}`: {found['metric']} {found['current']:.4f} on"
-            f" {found['rows']} labelled rows, {found['reference']:.4f} at training"
+            f"Champion `{found['model_version']}`: {found['metric']} {found['current']:.4f}"
+            + (
+                f" ({found['interval'][0]:.4f} to {found['interval'][1]:.4f})"
+                if found["interval"]
+                else ""
+            )
+            + f" on {found['rows']} labelled rows it was not fit on ({found['excluded_rows']} it"
+            f" was fit on left out), {found['reference']:.4f} at {found['reference_source']}"
             f" (relative loss {found['relative_loss']:.1%}; decayed: {found['decayed']}).",
         ]
     lines += ["", "## Distributions", ""]
@@ -197,23 +258,11 @@ def _current_frame(settings: Settings, current_path: Path) -> pd.DataFrame:
     return frame
 
 
-def drift_report(
-    settings: Settings,
-    current_path: str | Path | None = None,
-    reference_path: str | Path | None = None,
-    output_dir: str | Path | None = None,
-) -> DriftResult:
-    """Compare the current data (default: the newest merged drop) with the reference."""
-    current_source = Path(current_path) if current_path else latest_merged_drop(settings)
-    if current_source is None:
-        raise LifecycleRefusalError("no merged drop to check: run `ingest` first or pass --current")
-    reference_source = Path(reference_path or initial_path(settings))
-    reference = load_data(reference_source, settings.data.format, settings.features.all)
-    current = _current_frame(settings, current_source)
-    if current.empty:
-        raise LifecycleRefusalError(f"no valid rows to check in {current_source}")
+def _feature_drift(
+    settings: Settings, reference: pd.DataFrame, current: pd.DataFrame, directory: Path
+) -> list[dict[str, Any]]:
+    """One entry per feature: PSI, its test, the adjusted p-value, drifted, and its plot."""
     thresholds = settings.lifecycle.drift
-    directory = Path(output_dir or reports_dir(settings) / "drift" / current_source.stem)
     features = []
     for kind, names in (
         ("numeric", settings.features.numeric),
@@ -227,26 +276,56 @@ def drift_report(
             plot = Path("plots") / f"{name}.png" if thresholds.plots else None
             if plot is not None:
                 _plot(name, kind, reference[name], current[name], directory / plot)
-            drifted = (
-                result["psi"] > thresholds.psi_threshold or result["p_value"] < thresholds.p_value
-            )
             features.append(
-                {
-                    "name": name,
-                    "kind": kind,
-                    **result,
-                    "drifted": drifted,
-                    "plot": plot.as_posix() if plot else None,
-                }
+                {"name": name, "kind": kind, **result, "plot": plot.as_posix() if plot else None}
             )
+    adjusted = adjust_p_values([f["p_value"] for f in features], thresholds.correction)
+    for feature, p_adjusted in zip(features, adjusted, strict=True):
+        feature["p_value_adjusted"] = p_adjusted
+        feature["drifted"] = (
+            feature["psi"] > thresholds.psi_threshold or p_adjusted < thresholds.p_value
+        )
+    return features
+
+
+def drift_report(
+    settings: Settings,
+    current_path: str | Path | None = None,
+    reference_path: str | Path | None = None,
+    output_dir: str | Path | None = None,
+) -> DriftResult:
+    """Compare the current data (default: the newest merged drop) with the reference."""
+    current_source = Path(current_path) if current_path else latest_merged_drop(settings)
+    if current_source is None:
+        raise LifecycleRefusalError("no merged drop to check: run `ingest` first or pass --current")
+    champion = open_registry(settings).champion()
+    reference_source, reference = _reference(settings, champion, reference_path)
+    current = _current_frame(settings, current_source)
+    if current.empty:
+        raise LifecycleRefusalError(f"no valid rows to check in {current_source}")
+    thresholds = settings.lifecycle.drift
+    directory = Path(output_dir or reports_dir(settings) / "drift" / current_source.stem)
+    features = _feature_drift(settings, reference, current, directory)
     drifted_names = [f["name"] for f in features if f["drifted"]]
-    found = decay(settings, current)
-    reasons = []
+    found = decay(settings, current, champion)
+    labelled = settings.data.target in current.columns
+    trained_share = (
+        float(trained_on(settings, current, champion.version).mean())
+        if champion is not None and labelled
+        else 0.0
+    )
+    reasons, notes = [], []
     if len(drifted_names) >= thresholds.min_drifted_features:
-        reasons.append(f"{len(drifted_names)} drifted feature(s): {', '.join(drifted_names)}")
+        if trained_share >= thresholds.learned_share:
+            notes.append(
+                f"drift already learned: the champion was fit on {trained_share:.0%} of these"
+                f" rows (learned_share: {thresholds.learned_share:.0%})"
+            )
+        else:
+            reasons.append(f"{len(drifted_names)} drifted feature(s): {', '.join(drifted_names)}")
     if found and found["decayed"]:
         reasons.append(f"{found['metric']} decayed by {found['relative_loss']:.1%}")
-    if open_registry(settings).champion() is None:
+    if champion is None:
         reasons.append("no champion yet")
     report = {
         "report_version": REPORT_VERSION,
@@ -257,9 +336,11 @@ def drift_report(
         "thresholds": thresholds.model_dump(),
         "features": features,
         "drifted_features": drifted_names,
+        "champion_trained_share": trained_share,
         "decay": found,
         "retraining_recommended": bool(reasons),
         "reasons": reasons,
+        "notes": notes,
     }
     json_path = write_json(directory / "drift.json", report)
     markdown_path = directory / "drift.md"

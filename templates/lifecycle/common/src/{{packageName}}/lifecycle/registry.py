@@ -61,6 +61,8 @@ class RegisteredModel:
     history: list[dict[str, str]] = field(default_factory=list)
     # The evaluation gate at registration (see ``evaluation_gate``); empty in older registries.
     gate: dict[str, Any] = field(default_factory=dict)
+    # Its metrics on the held-back recent rows when it was promoted: the reference of decay.
+    recent_metrics: dict[str, Any] = field(default_factory=dict)
 
 
 def _now() -> str:
@@ -257,16 +259,28 @@ class LocalRegistry:
             raise LifecycleRefusalError(f"cannot read {version!r}: {exc}") from None
         return evaluation_gate(self.settings, artifact.metrics)
 
-    def _set_stages(self, changes: dict[str, Stage], champions: list[str]) -> None:
+    def _set_stages(
+        self,
+        changes: dict[str, Stage],
+        champions: list[str],
+        recent: dict[str, dict[str, Any]] | None = None,
+    ) -> None:
         models = self.models()
         for model in models:
             if model.version in changes and model.stage != changes[model.version]:
                 model.stage = changes[model.version]
                 model.history.append({"stage": model.stage, "at": _now()})
+            if recent and recent.get(model.version):
+                model.recent_metrics = recent[model.version]
         self._write(models, champions)
 
-    def promote(self, version: str) -> RegisteredModel:
+    def promote(
+        self, version: str, recent_metrics: Mapping[str, Any] | None = None
+    ) -> RegisteredModel:
         """Make ``version`` the champion; the previous champion is archived.
+
+        ``recent_metrics``: its metrics on the held-back rows it was promoted on (decay's
+        reference in the drift report).
 
         Refused when the version fails the evaluation gate or its artifact is missing from this
         environment's models folder (no dangling pointer is ever written).
@@ -286,7 +300,7 @@ class LocalRegistry:
             changes: dict[str, Stage] = {target.version: "champion"}
             if current is not None:
                 changes[current.version] = "archived"
-            self._set_stages(changes, champions)
+            self._set_stages(changes, champions, {version: dict(recent_metrics or {})})
             return self.get(version)
 
     def archive(self, version: str) -> RegisteredModel:

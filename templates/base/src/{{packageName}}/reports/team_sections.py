@@ -1,0 +1,20 @@
+"""The model card's sections the team writes: a Markdown file, rendered into the card."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+
+def team_sections_html(path: Path) -> str:
+    """``path`` (Markdown) as HTML; a note saying where to write it when it does not exist."""
+    if not path.is_file():
+        return (
+            f"<p>The team's sections (intended use, limits, owners, stakeholders) are read from"
+            f" <code>{html.escape(str(path))}</code>, which does not exist here.</p>"
+        )
+    # pylint: disable-next=import-outside-toplevel
+    import markdown  # noqa: PLC0415 - only the model card renders Markdown
+
+    rendered: str = markdown.markdown(path.read_text(encoding="utf-8"), extensions=["tables"])
+    return rendered
