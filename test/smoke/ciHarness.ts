@@ -53,10 +53,12 @@ const refName = (ref: string) => ref.replace(/^refs\/(heads|tags)\//, '');
 
 /** GitHub `uses:` -> its local equivalent. */
 export const GITHUB_USES: Readonly<Record<string, string>> = {
-  'actions/checkout@v4': 'clone', // checkout: the job's fresh clone of the remote at the pushed commit
-  'actions/setup-python@v5': 'python', // setup-python: a venv of this machine's python3.11, first on PATH
-  'astral-sh/setup-uv@v6': 'uv', // setup-uv: uv on PATH
-  'actions/cache@v4': 'nothing', // a cache step: nothing (every run starts cold)
+  // The generated workflows pin actions by commit SHA (the version in a comment there); a new pin
+  // or action fails the harness until it is added here.
+  'actions/checkout@11d5960a326750d5838078e36cf38b85af677262': 'clone', // v4.4.0: the job's fresh clone of the remote at the pushed commit
+  'actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065': 'python', // v5.6.0: a venv of this machine's python3.11, first on PATH
+  'astral-sh/setup-uv@d0cc045d04ccac9d8b7881df0226f9e82c39688e': 'uv', // v6.8.0: uv on PATH
+  'actions/cache@0057852bfaa89a56745cba8c7296529d2fc39830': 'nothing', // v4.3.0: a cache step does nothing (every run starts cold)
 };
 
 /** Azure `task:` (and `checkout: self`) -> its local equivalent. */
