@@ -24,7 +24,7 @@ import { runGitlabPipeline } from './ciGitlab.js';
 import { fromNames } from './dockerfiles.js';
 import { buildHookMirrors } from './hookMirrors.js';
 import { freePort } from './serviceHelpers.js';
-import { smokeRoot, toolsBin } from './tools.js';
+import { smokeEnv, smokeRoot, toolsBin } from './tools.js';
 import { keepProject } from './verifyCombination.js';
 
 const engine = execa('bash', [path.join(repoRoot, 'scripts', 'container-engine.sh'), '--check'], { reject: false });
@@ -70,6 +70,10 @@ class Rig {
       cwd: this.root, env: cleanEnv(), extendEnv: false, reject: false, stdin: 'ignore', all: true,
     });
     expect(made.exitCode, made.all).toBe(0);
+    // The printed next steps: `make lock` (make install writes it too), then commit the lock, which
+    // CI's frozen install requires.
+    const lock = await execa('make', ['lock'], { cwd: this.project, env: { ...cleanEnv(), ...smokeEnv() }, extendEnv: false, reject: false, all: true });
+    expect(lock.exitCode, lock.all).toBe(0);
     // The CLI skips git inside a work tree (.smoke is in this repository's): its first commit, by hand.
     await this.git(['init', '--quiet', '--initial-branch', 'main']);
     await this.git(['add', '--all']);
