@@ -93,6 +93,18 @@ export function projectChecks(python: string, answers: Pick<Answers, 'depsManage
  * providers' own JSON schemas (vendored by check-jsonschema), and GitLab's jobs, stages and needs
  * by gitlab-ci-local, which writes its state under .venv/ rather than into the project.
  */
+const GITLAB_CI_LOCAL_IN_COPY = [
+  'set -e',
+  'copy=$(mktemp -d)',
+  'trap \'rm -rf "$copy"\' EXIT',
+  'cp .gitlab-ci.yml "$copy"/',
+  'if [ -d .gitlab ]; then cp -R .gitlab "$copy"/; fi',
+  'cd "$copy"',
+  'git init -q',
+  'git add -A',
+  'gitlab-ci-local --list-all --state-dir "$copy/.state"',
+].join('\n');
+
 function ciSchemaChecks(): Check[] {
   const has = (file: string) => (root: string) => existsSync(path.join(root, file));
   const schema = (name: string, file: string) => [
@@ -105,7 +117,10 @@ function ciSchemaChecks(): Check[] {
       title: 'gitlab-ci-local (jobs, needs)',
       tool: 'gitlab-ci-local',
       applies: has('.gitlab-ci.yml'),
-      command: () => ['gitlab-ci-local', '--list-all', '--state-dir', '.venv/gitlab-ci-local'],
+      // It resolves `include: local` through `git ls-files`, so it needs the CI files tracked in a
+      // repository of their own: a project made with --no-git, one inside another repository (a
+      // CI checkout) or one with uncommitted CI edits would fail. A throwaway copy gives it that.
+      command: () => ['sh', '-c', GITLAB_CI_LOCAL_IN_COPY],
     },
     // The dependency-update bot's config (every project): Renovate's own schema.
     { id: 'renovate-schema', title: 'Renovate config schema', tool: 'check-jsonschema', applies: has('renovate.json'), command: () => ['check-jsonschema', '--builtin-schema', 'vendor.renovate', 'renovate.json'] },

@@ -80,8 +80,11 @@ describe.each(variants)('generated project: $name', ({ name, args }) => {
 
   it('serves /health and /predict with uvicorn on 127.0.0.1, answers 422 to a malformed body, and passes schemathesis', async () => {
     const port = await freePort();
+    // With a reload token, as deployed: schemathesis then exercises POST /reload authorised too
+    // (without one, /reload is off and answers 403 to everything, which it reports as a warning).
+    const reloadToken = 'smoke-reload-token';
     const server = execa(path.join(root, '.venv', 'bin', 'uvicorn'), [`${pkg}.service.app:app`, '--host', '127.0.0.1', '--port', String(port)], {
-      cwd: root, env: env(), extendEnv: false, reject: false, stdin: 'ignore', all: true,
+      cwd: root, env: { ...env(), [`${pkg.toUpperCase()}__SERVICE__RELOAD__TOKEN`]: reloadToken }, extendEnv: false, reject: false, stdin: 'ignore', all: true,
     });
     try {
       const base = `http://127.0.0.1:${port}`;
@@ -104,7 +107,7 @@ describe.each(variants)('generated project: $name', ({ name, args }) => {
       // (--max-time would not bound it: it makes fuzzing repeat until the time is spent.)
       const st = await execa(path.join(toolsBin, 'schemathesis'), [
         'run', `${base}/openapi.json`, '--checks', 'all', '--exclude-checks', 'positive_data_acceptance', '--max-examples', '60',
-        '--workers', '1', '--request-timeout', '10', '--no-color',
+        '--workers', '1', '--request-timeout', '10', '--no-color', '--header', `Authorization: Bearer ${reloadToken}`,
       ], { cwd: parent, env: env(), extendEnv: false, reject: false, all: true, stdin: 'ignore', timeout: 120_000 });
       expect(st.exitCode, st.all).toBe(0);
       expect(st.all).toMatch(/No issues found/);
