@@ -396,6 +396,8 @@ export async function runAzurePipeline(
         ...stageVars, ...azureVariables(job.variables, groups),
         // One pipeline workspace for every job, as an agent keeps it (so the caches under it carry over).
         'Pipeline.Workspace': path.join(machine.work, 'azure-pipeline'), 'System.DefaultWorkingDirectory': workspace, 'Build.SourcesDirectory': workspace,
+        // The agent's per-job scratch folder, emptied before each job.
+        'Agent.TempDirectory': `${workspace}.tmp`,
       };
       if (job.condition && !azureCondition(job.condition, variables)) { done[id] = { name: label, status: 'skipped', seconds: 0, log: job.condition }; continue; }
       // Variables reach scripts as environment variables (Name.Part -> NAME_PART), except secrets.
