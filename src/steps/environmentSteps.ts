@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { toolVersions } from '../components/pythonComponent.js';
+import { depsFeatures } from '../features/deps/depsFeatures.js';
 import type { Answers } from '../options/schema.js';
 
 /** One step that makes the project's environment (`.venv`), with the project's own dependency manager. */
@@ -16,9 +17,7 @@ export interface EnvStep {
 
 /** The lock of each dependency manager (conda: its pip part), the project's file to commit. */
 export function lockFiles(depsManager: Answers['depsManager']): string[] {
-  if (depsManager === 'uv') return ['uv.lock'];
-  if (depsManager === 'poetry') return ['poetry.lock'];
-  return ['requirements/default.txt', 'requirements/dev.txt'];
+  return [...depsFeatures[depsManager].lockFiles];
 }
 
 const venvBin = (tool: string) => path.join('.venv', 'bin', tool);

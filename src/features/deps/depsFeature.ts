@@ -1,0 +1,23 @@
+import type { Answers } from '../../options/schema.js';
+
+/** A dependency manager's id: one of the schema's `depsManager` choices. */
+export type DepsManager = Answers['depsManager'];
+
+/**
+ * What one dependency manager contributes, beside its files: its folder
+ * `src/features/deps/<id>/` holds this declaration (`feature.ts`) and `partials/`, one Handlebars
+ * fragment per place a shared ("hub") template differs by manager. A hub renders the chosen
+ * manager's fragment with `{{> deps/<name>}}`; every manager has every fragment (an empty file
+ * where it adds nothing), so a hub never tests the manager's id.
+ */
+export interface DepsFeature {
+  readonly id: DepsManager;
+  /** The files to commit that pin the environment (conda: its pip part). */
+  readonly lockFiles: readonly string[];
+}
+
+/** The fragments' prefix in hub templates: `{{> deps/makefile-install}}`. */
+export const DEPS_PARTIAL_PREFIX = 'deps';
+
+/** Where a manager's fragments are, relative to `src/features/`. */
+export const depsPartialsFolder = (id: DepsManager): string => `deps/${id}/partials`;
