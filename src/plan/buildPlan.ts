@@ -16,7 +16,7 @@ import { listTemplateFiles, type TemplateFile } from './templateTree.js';
 export interface BuildPlanInput {
   readonly answers: Answers;
   readonly templatesRoot: string;
-  /** Where the feature modules' fragments are (src/features/ of this package unless given). */
+  /** Where the feature modules' files and fragments are (src/features/ of this package unless given). */
   readonly featuresRoot?: string;
   readonly generatorVersion: string;
   readonly components?: readonly Component[];
@@ -38,7 +38,11 @@ export function buildPlan(input: BuildPlanInput): Plan {
 
   // 2. Layer the overlays: a later overlay's file replaces an earlier one at the same output path.
   const layered = new Map<string, TemplateFile>();
-  const layers = contributions.flatMap((c) => c.overlays).map((overlay) => [input.templatesRoot, overlay] as const);
+  const featureRoot = input.featuresRoot ?? featuresRoot();
+  const layers = contributions.flatMap((c) => [
+    ...c.overlays.map((overlay) => [input.templatesRoot, overlay] as const),
+    ...(c.featureOverlays ?? []).map((overlay) => [featureRoot, overlay] as const),
+  ]);
   if (input.teamTemplate) layers.push([input.teamTemplate.root, 'files']);
   for (const [root, overlay] of layers) {
     for (const file of listTemplateFiles(root, overlay)) {
@@ -56,15 +60,14 @@ export function buildPlan(input: BuildPlanInput): Plan {
     return { path, file, raw, text: file.relative.endsWith('.hbs') ? raw.toString('utf8') : undefined };
   });
   // The feature modules' fragments, which hub templates render with `{{> prefix/name}}`.
-  const fragmentsRoot = input.featuresRoot ?? featuresRoot();
   const partials = contributions.flatMap((c) => c.partials ?? []).flatMap(({ prefix, folder }) =>
-    readdirSync(path.join(fragmentsRoot, folder))
+    readdirSync(path.join(featureRoot, folder))
       .filter((name) => name.endsWith('.hbs'))
       .sort()
       .map((name) => ({
         name: `${prefix}/${name.slice(0, -'.hbs'.length)}`,
         file: `${folder}/${name}`,
-        text: readFileSync(path.join(fragmentsRoot, folder, name), 'utf8'),
+        text: readFileSync(path.join(featureRoot, folder, name), 'utf8'),
       })),
   );
   renderer.preload([...sources.flatMap((s) => (s.text === undefined ? [] : [s.text])), ...partials.map((p) => p.text)]);

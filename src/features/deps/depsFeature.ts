@@ -4,9 +4,10 @@ import type { Answers } from '../../options/schema.js';
 export type DepsManager = Answers['depsManager'];
 
 /**
- * What one dependency manager contributes, beside its files: its folder
- * `src/features/deps/<id>/` holds this declaration (`feature.ts`) and `partials/`, one Handlebars
- * fragment per place a shared ("hub") template differs by manager. A hub renders the chosen
+ * What one dependency manager contributes. Its folder `src/features/deps/<id>/` holds this
+ * declaration (`feature.ts`), `files/` (the files only it has, such as environment.yml; rendered
+ * like a templates/ overlay) and `partials/`, one Handlebars fragment per place a shared ("hub")
+ * template differs by manager. A hub renders the chosen
  * manager's fragment with `{{> deps/<name>}}`; every manager has every fragment (an empty file
  * where it adds nothing), so a hub never tests the manager's id.
  */
@@ -18,6 +19,9 @@ export interface DepsFeature {
 
 /** The fragments' prefix in hub templates: `{{> deps/makefile-install}}`. */
 export const DEPS_PARTIAL_PREFIX = 'deps';
+
+/** Where a manager's own files are (layered over the base like a templates/ overlay), relative to `src/features/`. */
+export const depsFilesFolder = (id: DepsManager): string => `deps/${id}/files`;
 
 /** Where a manager's fragments are, relative to `src/features/`. */
 export const depsPartialsFolder = (id: DepsManager): string => `deps/${id}/partials`;
