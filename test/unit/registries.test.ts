@@ -8,7 +8,6 @@ import { pythonImages } from '../../src/components/pythonComponent.js';
 import { depsFeatures } from '../../src/features/deps/depsFeatures.js';
 import type { OptionDef } from '../../src/options/optionTypes.js';
 import { optionSchema, type Answers } from '../../src/options/schema.js';
-import { managerSteps } from '../../src/steps/environmentSteps.js';
 import { stackChecks } from '../../src/verify/lintChecks.js';
 
 const choicesOf = (id: string) => {
@@ -18,7 +17,6 @@ const choicesOf = (id: string) => {
 
 describe('registries keyed by choice ids', () => {
   it('hold exactly the choices of their option', () => {
-    expect(Object.keys(managerSteps).sort()).toEqual(choicesOf('depsManager'));
     expect(Object.keys(depsFeatures).sort()).toEqual(choicesOf('depsManager'));
     for (const [id, feature] of Object.entries(depsFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(stackChecks).sort()).toEqual(choicesOf('lintStack'));
@@ -26,12 +24,6 @@ describe('registries keyed by choice ids', () => {
   });
 
   it('refuse, at compile time, a choice without its entry', () => {
-    // A new dependency manager added to the schema, with no install steps:
-    // @ts-expect-error Property '"pdm"' is missing
-    const withPdm: Record<Answers['depsManager'] | 'pdm', unknown> = managerSteps;
-    // The registry without one of its entries:
-    // @ts-expect-error Property 'conda' is missing
-    const withoutConda: typeof managerSteps = { uv: managerSteps.uv, poetry: managerSteps.poetry, pip: managerSteps.pip };
     // A new dependency manager in the schema, with no feature module (src/features/deps/<id>/):
     // @ts-expect-error Property '"pdm"' is missing
     const pdmModule: Record<Answers['depsManager'] | 'pdm', unknown> = depsFeatures;
@@ -42,6 +34,6 @@ describe('registries keyed by choice ids', () => {
     const withPython314: Record<Answers['pythonVersion'] | '3.14', string> = pythonImages;
     // @ts-expect-error Property 'classic' is missing
     const onlyRuff: typeof stackChecks = { ruff: stackChecks.ruff };
-    expect([withPdm, withoutConda, pdmModule, noConda, withPython314, onlyRuff].every(Boolean)).toBe(true);
+    expect([pdmModule, noConda, withPython314, onlyRuff].every(Boolean)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { Answers } from '../../options/schema.js';
+import type { EnvStep, StepsInput } from './envSteps.js';
 
 /** A dependency manager's id: one of the schema's `depsManager` choices. */
 export type DepsManager = Answers['depsManager'];
@@ -15,6 +16,12 @@ export interface DepsFeature {
   readonly id: DepsManager;
   /** The files to commit that pin the environment (conda: its pip part). */
   readonly lockFiles: readonly string[];
+  /**
+   * How `--install` and `verify` create `.venv` and install the package with its dev tools, from
+   * the lock (written first when missing, as `make install` does outside CI). Every manager ends
+   * with a `.venv` in the project, so later checks share it.
+   */
+  installSteps(python: string, answers: StepsInput): EnvStep[];
 }
 
 /** The fragments' prefix in hub templates: `{{> deps/makefile-install}}`. */

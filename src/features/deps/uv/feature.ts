@@ -4,4 +4,9 @@ import type { DepsFeature } from '../depsFeature.js';
 export const uvFeature: DepsFeature = {
   id: 'uv',
   lockFiles: ['uv.lock'],
+  // uv sync writes a missing uv.lock itself.
+  installSteps: (python) => [
+    { id: 'venv', title: 'uv venv', args: ['uv', 'venv', '--quiet', '--python', python, '.venv'], required: 'uv' },
+    { id: 'install', title: 'uv sync --extra dev --compile-bytecode', args: ['uv', 'sync', '--quiet', '--extra', 'dev', '--compile-bytecode'], required: 'uv' },
+  ],
 };
