@@ -21,6 +21,11 @@ export function templatesRoot(): string {
   return path.join(packageRoot(), 'templates');
 }
 
+/** The feature modules' folders (their template fragments), shipped in the package as they are in the sources. */
+export function featuresRoot(): string {
+  return path.join(packageRoot(), 'src', 'features');
+}
+
 export function generatorVersion(): string {
   const manifest = path.join(packageRoot(), 'package.json');
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;

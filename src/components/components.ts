@@ -1,5 +1,6 @@
 import { adrComponent } from './adrComponent.js';
 import { baseComponent } from './baseComponent.js';
+import { depsComponent } from './depsComponent.js';
 import { engineComponent } from './engineComponent.js';
 import type { Component } from './component.js';
 import { licenseComponent } from './licenseComponent.js';
@@ -18,7 +19,7 @@ export const components: readonly Component[] = [
   licenseComponent,
   overlayPerChoice('models', 'models', (a) => a.modelFamilies),
   overlayPerChoice('loaders', 'loaders', (a) => a.dataLoaders),
-  overlayPerValue('deps', 'deps', (a) => a.depsManager),
+  depsComponent,
   overlayPerValue('lint', 'lint', (a) => a.lintStack),
   overlayWhen('service', 'service', (a) => a.service),
   overlayWhen('jobs', 'jobs', (a) => a.jobs),

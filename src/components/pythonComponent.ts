@@ -1,3 +1,4 @@
+import { toolVersions } from '../features/deps/toolVersions.js';
 import type { Answers } from '../options/schema.js';
 import type { Component } from './component.js';
 
@@ -9,8 +10,7 @@ export const pythonImages: Record<Answers['pythonVersion'], string> = {
   '3.13': 'python:3.13.9-slim-bookworm',
 };
 
-/** The tool versions the Makefile and the Dockerfiles pin (the lock's resolvers and installers). */
-export const toolVersions = { uvVersion: '0.13.9', poetryVersion: '2.5.1', cyclonedxVersion: '7.5.0' } as const;
+export { toolVersions };
 
 /** Everything that follows from the Python version: targets, classifiers, images. */
 export const pythonComponent: Component = {

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { components as allComponents } from '../components/components.js';
 import type { Component } from '../components/component.js';
 import type { Answers } from '../options/schema.js';
 import { createRenderer, type RenderContext } from '../render/handlebars.js';
 import { hashContent } from '../fs/hashContent.js';
+import { featuresRoot } from '../templatesRoot.js';
 import { RECORD_FILE, serialiseRecord, type TeamTemplateRef } from './answersRecord.js';
 import { layoutTree } from './layoutTree.js';
 import { outputPath } from './outputPath.js';
@@ -14,6 +16,8 @@ import { listTemplateFiles, type TemplateFile } from './templateTree.js';
 export interface BuildPlanInput {
   readonly answers: Answers;
   readonly templatesRoot: string;
+  /** Where the feature modules' files and fragments are (src/features/ of this package unless given). */
+  readonly featuresRoot?: string;
   readonly generatorVersion: string;
   readonly components?: readonly Component[];
   /** A team overlay, layered last: its folder, and how the record names it. */
@@ -34,7 +38,11 @@ export function buildPlan(input: BuildPlanInput): Plan {
 
   // 2. Layer the overlays: a later overlay's file replaces an earlier one at the same output path.
   const layered = new Map<string, TemplateFile>();
-  const layers = contributions.flatMap((c) => c.overlays).map((overlay) => [input.templatesRoot, overlay] as const);
+  const featureRoot = input.featuresRoot ?? featuresRoot();
+  const layers = contributions.flatMap((c) => [
+    ...c.overlays.map((overlay) => [input.templatesRoot, overlay] as const),
+    ...(c.featureOverlays ?? []).map((overlay) => [featureRoot, overlay] as const),
+  ]);
   if (input.teamTemplate) layers.push([input.teamTemplate.root, 'files']);
   for (const [root, overlay] of layers) {
     for (const file of listTemplateFiles(root, overlay)) {
@@ -51,7 +59,19 @@ export function buildPlan(input: BuildPlanInput): Plan {
     const raw = readFileSync(file.absolute);
     return { path, file, raw, text: file.relative.endsWith('.hbs') ? raw.toString('utf8') : undefined };
   });
-  renderer.preload(sources.flatMap((s) => (s.text === undefined ? [] : [s.text])));
+  // The feature modules' fragments, which hub templates render with `{{> prefix/name}}`.
+  const partials = contributions.flatMap((c) => c.partials ?? []).flatMap(({ prefix, folder }) =>
+    readdirSync(path.join(featureRoot, folder))
+      .filter((name) => name.endsWith('.hbs'))
+      .sort()
+      .map((name) => ({
+        name: `${prefix}/${name.slice(0, -'.hbs'.length)}`,
+        file: `${folder}/${name}`,
+        text: readFileSync(path.join(featureRoot, folder, name), 'utf8'),
+      })),
+  );
+  renderer.preload([...sources.flatMap((s) => (s.text === undefined ? [] : [s.text])), ...partials.map((p) => p.text)]);
+  for (const partial of partials) renderer.registerPartial(partial.name, partial.text, partial.file);
   const files: PlannedFile[] = sources.map(({ path, file, raw, text }) => {
     const content = text === undefined ? raw : Buffer.from(renderer.render(text, context, file.source), 'utf8');
     return { path, content, mode: file.mode, source: file.source };

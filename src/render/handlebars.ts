@@ -98,6 +98,20 @@ export function createRenderer(options: { readonly cacheDir?: string | undefined
     preload(sources: readonly string[]): void {
       bundle = openSpecBundle(compiled.dir, sources.map((source) => compiled.keyOf(prepareSource(source))));
     },
+    /** Makes a template text renderable as `{{> name}}` in the templates rendered after; `file` names it in errors. */
+    registerPartial(name: string, source: string, file: string): void {
+      try {
+        const found = entry(source);
+        hbs.registerPartial(name, (context: unknown, options?: RuntimeOptions) => {
+          const text = found.template(context, options);
+          found.ran();
+          return text;
+        });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new UsageError(`template ${file}: ${reason.split('\n')[0]}`);
+      }
+    },
     /** Renders a template text; `name` (its path under templates/) is used in error messages. */
     render(source: string, context: RenderContext, name: string): string {
       try {

@@ -1,9 +1,10 @@
+import { depsFeatures } from '../features/deps/depsFeatures.js';
 /**
  * The lock is the user's file: update never writes, merges or removes it. What update may change
  * are the lock's inputs (pyproject.toml's dependency tables, requirements/*.in, environment.yml);
  * when it does, the user relocks with `make lock`.
  */
-const LOCKS = new Set(['uv.lock', 'poetry.lock', 'requirements/default.txt', 'requirements/dev.txt']);
+const LOCKS = new Set(Object.values(depsFeatures).flatMap((feature) => feature.lockFiles));
 
 export function isLockFile(rel: string): boolean {
   return LOCKS.has(rel);

@@ -12,7 +12,7 @@ interface PackEntry {
 }
 
 describe('npm package', () => {
-  it('ships the bin, the bundle and every template file (dotfile templates included), nothing else', async () => {
+  it('ships the bin, the bundle and every template file (dotfile templates and feature fragments included), nothing else', async () => {
     const { stdout } = await execa('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot });
     const [entry] = JSON.parse(stdout) as PackEntry[];
     const shipped = new Set(entry!.files.map((f) => f.path));
@@ -20,11 +20,15 @@ describe('npm package', () => {
     expect(templates.length).toBeGreaterThan(3);
     for (const file of templates) expect(shipped, file).toContain(file);
     expect(templates.some((t) => /\/_[a-z]/.test(t))).toBe(true);
+    // The feature modules' own files and template fragments, read at run time from src/features/ as in the sources.
+    const fragments = listFiles(path.join(repoRoot, 'src', 'features'), []).filter((p) => !p.endsWith('.ts')).map((p) => `src/features/${p}`);
+    expect(fragments.length).toBeGreaterThan(3);
+    for (const file of fragments) expect(shipped, file).toContain(file);
     expect(shipped).toContain('bin/create-ml-prod.js');
     expect(shipped).toContain('dist/index.js');
     expect(shipped).toContain('package.json');
     const unexpected = [...shipped].filter(
-      (p) => !/^(bin\/|dist\/|templates\/|package\.json$|README\.md$|LICENSE$)/.test(p),
+      (p) => !/^(bin\/|dist\/|templates\/|src\/features\/[^/]+\/[^/]+\/(partials\/[^/]+\.hbs|files\/.+)$|package\.json$|README\.md$|LICENSE$)/.test(p),
     );
     expect(unexpected).toEqual([]);
     // Issue 8's target was 400 kB (npm's kB, 1000 bytes). The safety journal and the day-one

@@ -10,13 +10,16 @@ export interface TemplateEdit {
 }
 
 /**
- * A simulated create-ml-prod release: this package (bin, dist, templates) copied with another
+ * A simulated create-ml-prod release: this package (bin, dist, templates, feature fragments) copied with another
  * version number and templates that differ from today's in known places. Run it with
  * `node <dir>/bin/create-ml-prod.js`, pass it as --previous, or put it in a package cache.
  */
 export function simulatedRelease(version: string, edits: readonly TemplateEdit[]): string {
   const dir = path.join(tempDir(`cmp-${version}-`), 'package');
   for (const entry of ['bin', 'dist', 'templates', 'package.json']) cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
+  // The feature modules' template fragments, shipped as they are in the sources (their TypeScript is in dist/).
+  const features = path.join(repoRoot, 'src', 'features');
+  cpSync(features, path.join(dir, 'src', 'features'), { recursive: true, filter: (from) => !from.endsWith('.ts') });
   const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...manifest, version }, null, 2));
   for (const { file, from, to } of edits) {

@@ -13,6 +13,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['errors.ts', 'templatesRoot.ts', 'ui'],
   ['fs', 'advisor'],
   ['options'],
+  ['features'],
   ['components', 'render', 'team'],
   ['plan', 'steps'],
   ['verify'],

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pythonImages } from '../../src/components/pythonComponent.js';
+import { depsFeatures } from '../../src/features/deps/depsFeatures.js';
 import type { OptionDef } from '../../src/options/optionTypes.js';
 import { optionSchema, type Answers } from '../../src/options/schema.js';
-import { managerSteps } from '../../src/steps/environmentSteps.js';
 import { stackChecks } from '../../src/verify/lintChecks.js';
 
 const choicesOf = (id: string) => {
@@ -17,22 +17,23 @@ const choicesOf = (id: string) => {
 
 describe('registries keyed by choice ids', () => {
   it('hold exactly the choices of their option', () => {
-    expect(Object.keys(managerSteps).sort()).toEqual(choicesOf('depsManager'));
+    expect(Object.keys(depsFeatures).sort()).toEqual(choicesOf('depsManager'));
+    for (const [id, feature] of Object.entries(depsFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(stackChecks).sort()).toEqual(choicesOf('lintStack'));
     expect(Object.keys(pythonImages).sort()).toEqual(choicesOf('pythonVersion'));
   });
 
   it('refuse, at compile time, a choice without its entry', () => {
-    // A new dependency manager added to the schema, with no install steps:
+    // A new dependency manager in the schema, with no feature module (src/features/deps/<id>/):
     // @ts-expect-error Property '"pdm"' is missing
-    const withPdm: Record<Answers['depsManager'] | 'pdm', unknown> = managerSteps;
-    // The registry without one of its entries:
+    const pdmModule: Record<Answers['depsManager'] | 'pdm', unknown> = depsFeatures;
+    // The feature registry without one of its modules:
     // @ts-expect-error Property 'conda' is missing
-    const withoutConda: typeof managerSteps = { uv: managerSteps.uv, poetry: managerSteps.poetry, pip: managerSteps.pip };
+    const noConda: typeof depsFeatures = { uv: depsFeatures.uv, poetry: depsFeatures.poetry, pip: depsFeatures.pip };
     // @ts-expect-error Property '"3.14"' is missing
     const withPython314: Record<Answers['pythonVersion'] | '3.14', string> = pythonImages;
     // @ts-expect-error Property 'classic' is missing
     const onlyRuff: typeof stackChecks = { ruff: stackChecks.ruff };
-    expect([withPdm, withoutConda, withPython314, onlyRuff].every(Boolean)).toBe(true);
+    expect([pdmModule, noConda, withPython314, onlyRuff].every(Boolean)).toBe(true);
   });
 });
