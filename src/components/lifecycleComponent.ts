@@ -2,8 +2,9 @@ import type { Component } from './component.js';
 
 /**
  * Seed 003's model lifecycle: the shared modules, the sample drops of the chosen task, and the
- * pieces that only make sense with the REST service (the reload endpoint's tests) or MLflow
- * (the registry backed by MLflow's model registry).
+ * pieces that only make sense with the REST service (the reload endpoint's tests), with its
+ * Kubernetes Deployment (the served-traffic volume its pods write and the training CronJob reads)
+ * or MLflow (the registry backed by MLflow's model registry).
  */
 export const lifecycleComponent: Component = {
   id: 'lifecycle',
@@ -14,6 +15,7 @@ export const lifecycleComponent: Component = {
             'lifecycle/common',
             `lifecycle/${answers.task}`,
             ...(answers.service ? ['lifecycle/service'] : []),
+            ...(answers.strategies.includes('rest') ? ['lifecycle/rest-k8s'] : []),
             ...(answers.tracker === 'mlflow' ? ['lifecycle/mlflow'] : []),
           ],
         }

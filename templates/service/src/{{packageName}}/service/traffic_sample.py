@@ -1,7 +1,8 @@
 """A sample of served predictions, written where the drift job reads them.
 
-Each worker appends JSON lines to ``<dir>/<UTC date>/<host>-<pid>.jsonl`` (one file per process,
-so workers and replicas sharing the folder never interleave writes); one line per sampled
+Each worker appends JSON lines to ``<dir>/<UTC date>/<pod>-<pid>.jsonl`` (one file per process,
+so workers and replicas sharing the folder never interleave writes; ``<pod>`` is ``POD_NAME``,
+which the Kubernetes Deployment sets, else the host name); one line per sampled
 record: time, request id, model version, the inputs as received and the prediction.
 :func:`read_samples` turns the files of a date range back into a table of features.
 """
@@ -23,6 +24,14 @@ import pandas as pd
 from .schemas import Prediction
 
 logger = logging.getLogger(__name__)
+
+ENV_VAR_POD_NAME = "POD_NAME"
+
+
+def writer_name() -> str:
+    """The file name of this process's samples: unique per replica and worker."""
+    pod = os.environ.get(ENV_VAR_POD_NAME) or socket.gethostname()
+    return f"{pod}-{os.getpid()}.jsonl"
 
 
 class TrafficSampler:
@@ -63,8 +72,7 @@ class TrafficSampler:
         ]
         if not lines:
             return 0
-        name = f"{socket.gethostname()}-{os.getpid()}.jsonl"
-        path = self.directory / now.date().isoformat() / name
+        path = self.directory / now.date().isoformat() / writer_name()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("a", encoding="utf-8") as handle:
