@@ -36,7 +36,7 @@ describe('npm package', () => {
     // the bound was 425 kB; issue 17 (serving, statistics, model cards), the locks, Kubernetes
     // overlays and template-sync jobs took it to 499 kB: 510 kB, argued in the README; issue 19
     // owns bringing it back down. The feature modules' fragments are small files whose tar headers
-    // cost ~45 B each once gzipped: the CI providers' 108 took 509.9 kB to 514.7 kB (bound 515 kB;
+    // cost ~45 B each once gzipped: the CI providers' 108 took 509.9 kB to 514.9 kB (bound 515 kB;
     // the README's figure is to be updated with it).
     expect(entry!.size).toBeLessThan(515_000);
   });
