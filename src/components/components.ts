@@ -1,5 +1,7 @@
+import { ciFeatures } from '../features/ci/ciFeatures.js';
 import { adrComponent } from './adrComponent.js';
 import { baseComponent } from './baseComponent.js';
+import { ciComponent } from './ciComponent.js';
 import { depsComponent } from './depsComponent.js';
 import { engineComponent } from './engineComponent.js';
 import type { Component } from './component.js';
@@ -27,9 +29,9 @@ export const components: readonly Component[] = [
   overlayWhen('docker', 'docker', (a) => a.docker),
   overlayWhen('precommit', 'precommit', (a) => a.precommit),
   overlayPerValue('tracker', 'tracker', (a) => a.tracker),
-  overlayPerValue('ci', 'ci', (a) => a.ci),
+  ciComponent,
   // The template-sync and conflict-marker scripts every CI provider's jobs call.
-  overlayWhen('ci-common', 'ci/common', (a) => a.ci !== 'none'),
+  overlayWhen('ci-common', 'ci/common', (a) => ciFeatures[a.ci].runsPipelines),
   lifecycleComponent,
   strategiesComponent,
   engineComponent,

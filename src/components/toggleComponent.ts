@@ -6,7 +6,7 @@ export function overlayWhen(id: string, overlay: string, applies: (answers: Answ
   return { id, contribute: (answers) => (applies(answers) ? { overlays: [overlay] } : undefined) };
 }
 
-/** A component whose overlay folder is named after the answer's value: `deps/uv`, `ci/gitlab`. */
+/** A component whose overlay folder is named after the answer's value: `lint/ruff`, `tracker/mlflow`. */
 export function overlayPerValue(id: string, folder: string, value: (answers: Answers) => string): Component {
   return { id, contribute: (answers) => ({ overlays: [`${folder}/${value(answers)}`] }) };
 }

@@ -1,11 +1,12 @@
+import { ciFeatures } from '../features/ci/ciFeatures.js';
+
 /**
  * The README's layout section, drawn from the planned paths, so it never lists a file that is
  * not there: every top-level entry, and the sub-folders of the folders worth opening.
  */
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
-  '.azure-pipelines': 'the template-sync pipeline: weekly update pull requests',
-  '.github': 'CI/CD workflows: checks, release image, staging and production deploys, template sync',
-  '.gitlab': 'the template-sync job (included by .gitlab-ci.yml): weekly update merge requests',
+  // Each CI provider describes its own folders (src/features/ci/<id>/feature.ts).
+  ...Object.assign({}, ...Object.values(ciFeatures).map((f) => f.layout)),
   cicd: 'build and release images and scripts (see cicd/README.md)',
   'cicd/build': 'test image: docker/Dockerfile, build.sh, utils/',
   'cicd/release': 'release image: docker/Dockerfile, release.sh',

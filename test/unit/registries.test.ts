@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pythonImages } from '../../src/components/pythonComponent.js';
+import { ciFeatures } from '../../src/features/ci/ciFeatures.js';
 import { depsFeatures } from '../../src/features/deps/depsFeatures.js';
 import type { OptionDef } from '../../src/options/optionTypes.js';
 import { optionSchema, type Answers } from '../../src/options/schema.js';
@@ -19,6 +20,8 @@ describe('registries keyed by choice ids', () => {
   it('hold exactly the choices of their option', () => {
     expect(Object.keys(depsFeatures).sort()).toEqual(choicesOf('depsManager'));
     for (const [id, feature] of Object.entries(depsFeatures)) expect(feature.id).toBe(id);
+    expect(Object.keys(ciFeatures).sort()).toEqual(choicesOf('ci'));
+    for (const [id, feature] of Object.entries(ciFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(stackChecks).sort()).toEqual(choicesOf('lintStack'));
     expect(Object.keys(pythonImages).sort()).toEqual(choicesOf('pythonVersion'));
   });
@@ -30,10 +33,15 @@ describe('registries keyed by choice ids', () => {
     // The feature registry without one of its modules:
     // @ts-expect-error Property 'conda' is missing
     const noConda: typeof depsFeatures = { uv: depsFeatures.uv, poetry: depsFeatures.poetry, pip: depsFeatures.pip };
+    // A new CI provider in the schema, with no feature module (src/features/ci/<id>/):
+    // @ts-expect-error Property '"bitbucket"' is missing
+    const bitbucketModule: Record<Answers['ci'] | 'bitbucket', unknown> = ciFeatures;
+    // @ts-expect-error Property 'none' is missing
+    const noNone: typeof ciFeatures = { github: ciFeatures.github, gitlab: ciFeatures.gitlab, azure: ciFeatures.azure };
     // @ts-expect-error Property '"3.14"' is missing
     const withPython314: Record<Answers['pythonVersion'] | '3.14', string> = pythonImages;
     // @ts-expect-error Property 'classic' is missing
     const onlyRuff: typeof stackChecks = { ruff: stackChecks.ruff };
-    expect([pdmModule, noConda, withPython314, onlyRuff].every(Boolean)).toBe(true);
+    expect([pdmModule, noConda, bitbucketModule, noNone, withPython314, onlyRuff].every(Boolean)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { featureFilesFolder, featurePartialsFolder } from '../featureModule.js';
 import type { Answers } from '../../options/schema.js';
 import type { EnvStep, StepsInput } from './envSteps.js';
 
@@ -28,7 +29,7 @@ export interface DepsFeature {
 export const DEPS_PARTIAL_PREFIX = 'deps';
 
 /** Where a manager's own files are (layered over the base like a templates/ overlay), relative to `src/features/`. */
-export const depsFilesFolder = (id: DepsManager): string => `deps/${id}/files`;
+export const depsFilesFolder = (id: DepsManager): string => featureFilesFolder(DEPS_PARTIAL_PREFIX, id);
 
 /** Where a manager's fragments are, relative to `src/features/`. */
-export const depsPartialsFolder = (id: DepsManager): string => `deps/${id}/partials`;
+export const depsPartialsFolder = (id: DepsManager): string => featurePartialsFolder(DEPS_PARTIAL_PREFIX, id);

@@ -1,0 +1,13 @@
+/**
+ * A feature module is one folder per choice of an option, `src/features/<option>/<id>/`: its
+ * declaration (`feature.ts`), `files/` (the files only this choice has, layered over the base like
+ * a templates/ overlay) and `partials/`, one Handlebars fragment per place a shared ("hub")
+ * template differs by choice, rendered as `{{> <option>/<name>}}`. Every choice has every fragment
+ * (a comment where it adds nothing), so a hub never tests the choice's id.
+ */
+
+/** Where a choice's own files are, relative to `src/features/`. */
+export const featureFilesFolder = (option: string, id: string): string => `${option}/${id}/files`;
+
+/** Where a choice's fragments are, relative to `src/features/`. */
+export const featurePartialsFolder = (option: string, id: string): string => `${option}/${id}/partials`;
