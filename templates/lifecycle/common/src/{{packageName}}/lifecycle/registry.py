@@ -147,7 +147,7 @@ def _atomic_write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        # mkstemp creates 0600: the images' other users (the service, the Lambda runtime) must read it.
+        # mkstemp makes it 0600; an image's other users (service, Lambda) must read it.
         os.chmod(temporary, 0o644)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
