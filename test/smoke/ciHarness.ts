@@ -178,13 +178,10 @@ function evaluate(expr: string, ctx: Contexts): string {
 
 const substitute = (text: string, ctx: Contexts) => text.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, e: string) => evaluate(e, ctx));
 
-function glob(pattern: string, name: string): boolean {
-  return new RegExp(`^${pattern.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`).test(name);
-}
-
-/** Azure's branch and tag filters: `*` matches any characters, `/` included (`*` alone is every branch). */
-function azureGlob(pattern: string, name: string): boolean {
-  return new RegExp(`^${pattern.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(name);
+/** GitHub's filters: `*` stops at `/`, `**` does not. Azure's (`anywhere`): `*` matches `/` too. */
+function glob(pattern: string, name: string, anywhere = false): boolean {
+  const star = anywhere ? '.*' : '[^/]*';
+  return new RegExp(`^${pattern.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, star).replace(/\u0000/g, '.*')}$`).test(name);
 }
 
 /** Does the workflow's `on: push` start on this push? */
@@ -370,8 +367,8 @@ export async function runAzurePipeline(
   const pipeline = parse(readFileSync(file, 'utf8')) as AzurePipeline;
   const name = refName(push.ref);
   const trigger = push.ref.startsWith('refs/tags/')
-    ? (pipeline.trigger?.tags?.include ?? []).some((p) => azureGlob(p, name))
-    : (pipeline.trigger?.branches?.include ?? ['*']).some((p) => azureGlob(p, name)) && !(pipeline.trigger?.branches?.exclude ?? []).some((p) => azureGlob(p, name));
+    ? (pipeline.trigger?.tags?.include ?? []).some((p) => glob(p, name, true))
+    : (pipeline.trigger?.branches?.include ?? ['*']).some((p) => glob(p, name, true)) && !(pipeline.trigger?.branches?.exclude ?? []).some((p) => glob(p, name, true));
   if (!trigger) throw new Error(`${path.basename(file)} does not run on a push of ${push.ref}`);
   const predefined: Env = {
     'Build.SourceBranch': push.ref, 'Build.SourceBranchName': name, 'Build.SourceVersion': push.sha, 'Agent.OS': 'Linux',
