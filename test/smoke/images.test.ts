@@ -32,8 +32,9 @@ const full = process.env.SMOKE_IMAGES_FULL === '1';
 const variants: readonly Variant[] = [
   { name: 'img-default', args: [], manager: 'uv' },
   ...(full ? ([
-    { name: 'img-poetry', args: ['--deps-manager', 'poetry'], manager: 'poetry' },
-    { name: 'img-pip', args: ['--deps-manager', 'pip'], manager: 'pip' },
+    // Poetry and pip with the serverless strategy too: the Lambda image installs from their locks.
+    { name: 'img-poetry', args: ['--deps-manager', 'poetry', '--strategies', 'batch,rest,serverless'], serverless: true, manager: 'poetry' },
+    { name: 'img-pip', args: ['--deps-manager', 'pip', '--strategies', 'batch,rest,serverless'], serverless: true, manager: 'pip' },
     { name: 'img-serverless', args: ['--strategies', 'batch,rest,serverless'], serverless: true, manager: 'uv' },
   ] satisfies Variant[]) : []),
 ];
@@ -229,6 +230,13 @@ if (engineReason) {
       expect(invoked.exitCode, invoked.all).toBe(0);
       expect(invoked.stdout).toMatch(/"statusCode": 200/);
       expect(invoked.stdout).toMatch(/predictions/);
+      // The task root holds exactly the lock, as the release image does (the held-back one too).
+      const listed = await sh('podman', ['run', '--rm', '--network', 'none', '--entrypoint', 'python', lambda, '-c', taskRootInstalled]);
+      expect(listed.exitCode, listed.all).toBe(0);
+      const installed = JSON.parse(listed.stdout) as Record<string, string>;
+      for (const own of [name, 'pip', 'setuptools', 'wheel']) delete installed[own];
+      expect(installed).toEqual(await lockedRuntime(root, manager));
+      expect(installed.pyyaml).toBe(HELD_BACK);
       passed++;
     });
   });
@@ -242,6 +250,9 @@ const INSTALLED = [
   'import importlib.metadata as m, json, re',
   'print(json.dumps({re.sub(r"[-_.]+", "-", d.metadata["Name"]).lower(): d.version for d in m.distributions()}))',
 ].join('\n');
+
+/** The distributions in the Lambda image's task root only (not the base image's own Python). */
+const taskRootInstalled = INSTALLED.replace('m.distributions()', 'm.distributions(path=["/var/task"])');
 
 /** The run-time set the project's lock pins (test/smoke/lockedRuntime.py reads it). */
 async function lockedRuntime(root: string, manager: string): Promise<Record<string, string>> {
