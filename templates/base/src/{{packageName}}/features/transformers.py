@@ -42,11 +42,9 @@ class ColumnCaster(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             out[column] = pd.to_numeric(X[column], errors="coerce").astype("float64")
         for column in self.categorical:
             values = X[column].astype(object)
-            out[column] = (
-                values.where(values.notna(), np.nan)
-                .map(lambda v: v if isinstance(v, float) and np.isnan(v) else str(v))
-                .astype(object)
-            )
+            # str() of every value in one vectorised call (a per-value map was a third of the
+            # batch job's time); missing values of any kind become np.nan.
+            out[column] = values.astype(str).astype(object).where(values.notna(), np.nan)
         return out
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray[Any, Any]:

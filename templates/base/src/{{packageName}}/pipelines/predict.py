@@ -40,8 +40,8 @@ def prediction_frame(artifact: ModelArtifact, frame: pd.DataFrame) -> pd.DataFra
     out = pd.DataFrame(index=frame.index)
     if schema.id_column and schema.id_column in frame.columns:
         out[schema.id_column] = frame[schema.id_column]
-    out[PREDICTION_COLUMN] = artifact.predict(features)
-    proba = artifact.predict_proba(features)
+    predictions, proba = artifact.predict_with_proba(features)
+    out[PREDICTION_COLUMN] = predictions
     classes = artifact.classes
     if proba is not None and classes is not None:
         for index, label in enumerate(classes):

@@ -33,6 +33,7 @@ from typing import Any
 import joblib
 import numpy as np
 import pandas as pd
+from sklearn.pipeline import Pipeline
 
 from ... import __version__
 from ...errors import ArtifactError
@@ -208,6 +209,19 @@ class ModelArtifact:
         if self.schema.task != "classification" or not hasattr(self.model, "predict_proba"):
             return None
         return np.asarray(self.model.predict_proba(frame))
+
+    def predict_with_proba(
+        self, frame: pd.DataFrame
+    ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any] | None]:
+        """``predict`` and ``predict_proba`` together: a pipeline's preprocessing runs once for
+        both (twice, it was most of the batch job's time), the same steps either call runs."""
+        model = self.model
+        wants_proba = self.schema.task == "classification" and hasattr(model, "predict_proba")
+        if not wants_proba or not isinstance(model, Pipeline) or len(model.steps) == 1:
+            return self.predict(frame), self.predict_proba(frame)
+        features = model[:-1].transform(frame)
+        final = model[-1]
+        return np.asarray(final.predict(features)), np.asarray(final.predict_proba(features))
 
 
 def write_latest_pointer(models_dir: str | Path, version: str) -> Path:
