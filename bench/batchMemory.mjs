@@ -7,10 +7,9 @@
 // Without --project it generates a batch-only project (install included) in a temp dir.
 // The figures are printed and written into the engine's "Batch job memory" section of
 // docs/benchmarks.md (only that section is replaced).
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { benchEnv } from './benchEnv.mjs';
+import { MAKE_INPUT, measurePeak, run } from './batchJob.mjs';
 import { freshDir } from './freshDir.mjs';
 import { paths } from './paths.mjs';
 
@@ -27,36 +26,6 @@ function parseArgs(/** @type {string[]} */ argv) {
     i += 1;
   }
   return options;
-}
-
-/** Run a command; throw with its output when it fails. */
-function run(/** @type {string} */ file, /** @type {string[]} */ args, /** @type {string} */ cwd) {
-  const result = spawnSync(file, args, { cwd, env: benchEnv(), encoding: 'utf8', maxBuffer: 64 * 2 ** 20, timeout: 1_800_000 });
-  if (result.status !== 0) throw new Error(`${file} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
-  return `${result.stdout}${result.stderr}`;
-}
-
-// Writes ROWS rows made of the holdout rows repeated, each with a new id, in 10k-row chunks.
-const MAKE_INPUT = `
-import sys
-import pandas as pd
-source, rows, target = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-base = pd.read_csv(source)
-written = 0
-while written < rows:
-    chunk = base.head(min(len(base), rows - written)).copy()
-    chunk["id"] = range(written + 1, written + 1 + len(chunk))
-    chunk.to_csv(target, mode="a" if written else "w", header=not written, index=False)
-    written += len(chunk)
-`;
-
-/** Peak RSS (MiB) and wall time (s) of one predict run, from GNU time's %M and %e. */
-function measurePredict(/** @type {string} */ project, /** @type {string} */ pkg, /** @type {string} */ input) {
-  const out = run('/usr/bin/time', ['-f', 'peak_kb=%M seconds=%e', '.venv/bin/python', '-m', `${pkg}.run`, 'predict',
-    '--input', input, '--output', `${input}.predictions.csv`, '--log-level', 'WARNING'], project);
-  const match = /peak_kb=(\d+) seconds=([\d.]+)/.exec(out);
-  if (!match) throw new Error(`no measurement in:\n${out}`);
-  return { mib: Number(match[1]) / 1024, seconds: Number(match[2]) };
 }
 
 /** Replace (or append) this engine's section only: each engine keeps its latest figures. */
@@ -95,7 +64,7 @@ try {
   const results = sizes.map((rows) => {
     const input = path.join(project, 'data', `bench_${rows}.csv`);
     run('.venv/bin/python', ['-c', MAKE_INPUT, 'data/processed/holdout.csv', String(rows), input], project);
-    const measured = measurePredict(project, pkg, input);
+    const measured = measurePeak(project, pkg, input);
     log(`  ${rows} rows: peak RSS ${measured.mib.toFixed(0)} MiB in ${measured.seconds.toFixed(1)} s`);
     return { rows, ...measured };
   });

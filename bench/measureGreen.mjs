@@ -8,7 +8,9 @@ import { projectIn, projectPhases, uvEnv } from './projectPhases.mjs';
 import { runPhases } from './runPhases.mjs';
 import { lastLine } from './timingTable.mjs';
 
-const TARGET_MS = 60_000;
+// Issue #19: generate to green in 25 s, of which the generated `make test` at most 20 s.
+const TARGET_MS = 25_000;
+const TEST_TARGET_MS = 20_000;
 
 /**
  * Time to green with a warm cache: one full run first (it fills uv's cache and is reported apart),
@@ -19,11 +21,11 @@ const TARGET_MS = 60_000;
  */
 export function measureGreen({ runs, keepProject, log }) {
   const uv = benchVenv().bin('uv');
-  const env = benchEnv(uvEnv());
+  const env = benchEnv(uvEnv(uv));
   const once = (/** @type {string} */ label) => {
     log(`  ${label}`);
     const dir = freshDir('green');
-    return { dir, results: runPhases(projectPhases(dir.dir, uv), env, log) };
+    return { dir, results: runPhases(projectPhases(dir.dir), env, log) };
   };
 
   const warm = once('warm-up run (fills the uv cache)');
@@ -36,7 +38,7 @@ export function measureGreen({ runs, keepProject, log }) {
   for (let i = 0; i < count; i += 1) {
     const run = once(`measured run ${i + 1}/${count}`);
     measured.push(run.results);
-    const installed = run.results.slice(0, 3).every((r) => r.status === 'ok');
+    const installed = run.results.slice(0, 2).every((r) => r.status === 'ok');
     if (i === count - 1 && keepProject && installed) kept = run;
     else run.dir.remove();
   }
@@ -56,6 +58,7 @@ export function measureGreen({ runs, keepProject, log }) {
   const totals = measured.map((results) => results.reduce((sum, r) => sum + (r.status === 'ok' ? r.ms : 0), 0));
   const total = median(totals);
   const warmTotal = warm.results.reduce((sum, r) => sum + (Number.isFinite(r.ms) ? r.ms : 0), 0);
+  const testMs = median(measured.map((results) => results.find((r) => r.name === 'make test')?.ms ?? Number.NaN));
   const allOk = measured.every((results) => results.every((r) => r.status === 'ok'));
   rows.push(['total', formatMs(total), allOk ? 'ok' : 'failed', formatMs(warmTotal)]);
 
@@ -74,13 +77,18 @@ export function measureGreen({ runs, keepProject, log }) {
       title: 'Time to green, warm cache',
       tables: [{ headers: ['phase', 'median', 'status', 'warm-up run'], rows }],
       targets: [{
-        name: 'time to green, warm cache',
-        target: '< 60 s',
+        name: 'time to green, warm cache (make install, lint, format-check, typecheck, test)',
+        target: `<= ${TARGET_MS / 1000} s`,
         measured: allOk ? formatMs(total) : `${formatMs(total)} with ${[...failures.keys()].join(', ')} failing`,
-        status: !allOk ? 'fail' : total < TARGET_MS ? 'pass' : 'miss',
+        status: !allOk ? 'fail' : total <= TARGET_MS ? 'pass' : 'miss',
+      }, {
+        name: 'generated `make test`',
+        target: `<= ${TEST_TARGET_MS / 1000} s`,
+        measured: formatMs(testMs),
+        status: !allOk ? 'fail' : testMs <= TEST_TARGET_MS ? 'pass' : 'miss',
       }],
       notes: [
-        `${count} measured run${count === 1 ? '' : 's'} after a warm-up run, each in a new directory: generate (no git), \`uv venv\` with the system python3, \`uv pip install --compile-bytecode -e ".[dev]"\` from uv's cache in .bench/uv-cache (compiled at install, as \`make install\` and pip do; this machine sets PYTHONDONTWRITEBYTECODE=${process.env.PYTHONDONTWRITEBYTECODE ?? '(unset)'}), then ruff and the full test suite with coverage.`,
+        `${count} measured run${count === 1 ? '' : 's'} after a warm-up run, each in a new directory: generate (no git), then the project's own make targets as its README and CI run them: \`make install\` (\`uv sync\` from the lock with the dev extra, bytecode compiled, from uv's cache in .bench/uv-cache), \`make lint\`, \`make format-check\`, \`make typecheck\` (mypy --strict, a cold mypy cache as in a fresh clone) and \`make test\` (the whole suite with coverage, on every core). PYTHONDONTWRITEBYTECODE=${process.env.PYTHONDONTWRITEBYTECODE ?? '(unset)'}.`,
         ...[...failures].map(([name, line]) => `\`${name}\` failed: ${line}`),
         ...warmFailures,
       ],

@@ -26,12 +26,12 @@ const TARGET_MS = 50;
  */
 export function measureRunCall({ runs, project, log }) {
   const uv = benchVenv().bin('uv');
-  const env = benchEnv(uvEnv());
+  const env = benchEnv(uvEnv(uv));
   let own;
   if (!project) {
     log('  generating and installing a project (uv)');
     own = freshDir('runcall');
-    const setup = runPhases(projectPhases(own.dir, uv).slice(0, 3), env, log);
+    const setup = runPhases(projectPhases(own.dir).slice(0, 2), env, log);
     const failed = setup.find((r) => r.status !== 'ok');
     if (failed) {
       own.remove();

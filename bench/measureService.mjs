@@ -26,14 +26,14 @@ const SECONDS = 5;
  * @returns {Promise<Section>}
  */
 export async function measureService({ runs, project, log }) {
-  const env = benchEnv(uvEnv());
+  const env = benchEnv(uvEnv(benchVenv().bin('uv')));
   /** @type {string[]} */
   const notes = [];
   let own;
   if (!project) {
     log('  generating and installing a project (uv)');
     own = freshDir('service');
-    const setup = runPhases(projectPhases(own.dir, benchVenv().bin('uv')).slice(0, 3), env, log);
+    const setup = runPhases(projectPhases(own.dir).slice(0, 2), env, log);
     const failed = setup.find((r) => r.status !== 'ok');
     if (failed) {
       own.remove();

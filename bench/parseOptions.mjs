@@ -1,14 +1,14 @@
 /** @import { Options } from './types.js' */
 import { parseArgs } from 'node:util';
 
-export const MEASURES = ['startup', 'generate', 'footprint', 'green', 'runcall', 'service'];
+export const MEASURES = ['startup', 'generate', 'footprint', 'green', 'runcall', 'service', 'batch', 'ci'];
 
 export const USAGE = `Usage: npm run bench [-- options]
 
   --only LIST            comma-separated subset of: ${MEASURES.join(', ')} (default: all)
   --runs N               rounds per measure, overriding the defaults
                          (startup 15, generate 10, green 1 after a warm-up run, runcall 10,
-                         service 3 x 5 s)
+                         service 3 x 5 s, batch 3)
   --ccds-template PATH   a local copy (or URL) of the cookiecutter-data-science template; without it
                          ccds uses its default, cloned from GitHub on every --no-input run
   --no-write             print only; leave docs/benchmarks.md as it is

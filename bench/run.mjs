@@ -8,6 +8,8 @@ import path from 'node:path';
 import { benchVenv } from './benchVenv.mjs';
 import { describeMachine } from './describeMachine.mjs';
 import { formatTable } from './formatTable.mjs';
+import { measureBatch } from './measureBatch.mjs';
+import { measureCiRun } from './measureCiRun.mjs';
 import { measureFootprint } from './measureFootprint.mjs';
 import { measureGenerate } from './measureGenerate.mjs';
 import { measureGreen } from './measureGreen.mjs';
@@ -39,7 +41,7 @@ const started = Date.now();
 // The Python peers' versions belong to the machine description; set the venv up first if needed.
 /** @type {{ uv?: string, ccds?: string }} */
 const tools = {};
-if (['generate', 'green', 'runcall', 'service'].some((m) => only.has(m))) {
+if (['generate', 'green', 'runcall', 'service', 'batch'].some((m) => only.has(m))) {
   const venv = benchVenv();
   tools.uv = spawnSync(venv.bin('uv'), ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^uv /, '');
   tools.ccds = spawnSync(venv.python, ['-c', 'import importlib.metadata as m; print(m.version("cookiecutter-data-science"))'], { encoding: 'utf8' }).stdout.trim();
@@ -59,12 +61,14 @@ const measures = [
   ['generate', () => measureGenerate({ runs, ccdsTemplate: options.ccdsTemplate })],
   ['footprint', () => measureFootprint()],
   ['green', () => {
-    const result = measureGreen({ runs, keepProject: only.has('service') || only.has('runcall'), log });
+    const result = measureGreen({ runs, keepProject: only.has('service') || only.has('runcall') || only.has('batch'), log });
     green = result;
     return result.section;
   }],
   ['runcall', () => measureRunCall({ runs, project: green.project, log })],
   ['service', () => measureService({ runs, project: green.project, log })],
+  ['batch', () => measureBatch({ runs, project: green.project, log })],
+  ['ci', () => measureCiRun()],
 ];
 try {
   for (const [id, measure] of measures) {
