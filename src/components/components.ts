@@ -7,6 +7,7 @@ import { engineComponent } from './engineComponent.js';
 import type { Component } from './component.js';
 import { licenseComponent } from './licenseComponent.js';
 import { lifecycleComponent } from './lifecycleComponent.js';
+import { lintComponent } from './lintComponent.js';
 import { pythonComponent } from './pythonComponent.js';
 import { schedulerComponent } from './schedulerComponent.js';
 import { strategiesComponent } from './strategiesComponent.js';
@@ -22,7 +23,7 @@ export const components: readonly Component[] = [
   overlayPerChoice('models', 'models', (a) => a.modelFamilies),
   overlayPerChoice('loaders', 'loaders', (a) => a.dataLoaders),
   depsComponent,
-  overlayPerValue('lint', 'lint', (a) => a.lintStack),
+  lintComponent,
   overlayWhen('service', 'service', (a) => a.service),
   overlayWhen('jobs', 'jobs', (a) => a.jobs),
   overlayWhen('notebooks', 'notebooks', (a) => a.notebooks),

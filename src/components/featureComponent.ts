@@ -1,21 +1,22 @@
-import { featureFilesFolder, featurePartialsFolder } from '../features/featureModule.js';
+import { featureFilesFolder, featurePartialsFolder, type FeatureModule } from '../features/featureModule.js';
 import type { Answers } from '../options/schema.js';
 import type { Component } from './component.js';
 
 /**
- * The chosen module of a feature option (src/features/<option>/<id>/): its own files and its hub
- * fragments, which hubs render as `{{> <option>/<name>}}`. The one place a choice's module is
- * planned, whatever the option.
+ * The chosen module of a feature option (src/features/<option>/<id>/): its own files, its hub
+ * fragments, which hubs render as `{{> <option>/<name>}}`, and its template data. The one place a
+ * choice's module is planned, whatever the option.
  */
-export function featureComponent(option: string, chosen: (answers: Answers) => string): Component {
+export function featureComponent(option: string, chosen: (answers: Answers) => FeatureModule): Component {
   return {
     id: option,
     contribute: (answers) => {
-      const id = chosen(answers);
+      const { id, templateData } = chosen(answers);
       return {
         overlays: [],
         featureOverlays: [featureFilesFolder(option, id)],
         partials: [{ prefix: option, folder: featurePartialsFolder(option, id) }],
+        ...(templateData ? { data: templateData } : {}),
       };
     },
   };

@@ -11,3 +11,13 @@ export const featureFilesFolder = (option: string, id: string): string => `${opt
 
 /** Where a choice's fragments are, relative to `src/features/`. */
 export const featurePartialsFolder = (option: string, id: string): string => `${option}/${id}/partials`;
+
+/**
+ * What every feature module declares: its choice's id and, optionally, the values hub templates
+ * print or test where a whole fragment would be too much (`{{lintLinters}}`). Every module of an
+ * option declares the same keys, none of them an answer's name.
+ */
+export interface FeatureModule {
+  readonly id: string;
+  readonly templateData?: Readonly<Record<string, string | boolean>>;
+}

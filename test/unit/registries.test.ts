@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { pythonImages } from '../../src/components/pythonComponent.js';
 import { ciFeatures } from '../../src/features/ci/ciFeatures.js';
 import { depsFeatures } from '../../src/features/deps/depsFeatures.js';
+import { lintFeatures } from '../../src/features/lint/lintFeatures.js';
 import type { OptionDef } from '../../src/options/optionTypes.js';
 import { optionSchema, type Answers } from '../../src/options/schema.js';
 import { stackChecks } from '../../src/verify/lintChecks.js';
@@ -22,6 +23,8 @@ describe('registries keyed by choice ids', () => {
     for (const [id, feature] of Object.entries(depsFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(ciFeatures).sort()).toEqual(choicesOf('ci'));
     for (const [id, feature] of Object.entries(ciFeatures)) expect(feature.id).toBe(id);
+    expect(Object.keys(lintFeatures).sort()).toEqual(choicesOf('lintStack'));
+    for (const [id, feature] of Object.entries(lintFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(stackChecks).sort()).toEqual(choicesOf('lintStack'));
     expect(Object.keys(pythonImages).sort()).toEqual(choicesOf('pythonVersion'));
   });
@@ -38,10 +41,15 @@ describe('registries keyed by choice ids', () => {
     const bitbucketModule: Record<Answers['ci'] | 'bitbucket', unknown> = ciFeatures;
     // @ts-expect-error Property 'none' is missing
     const noNone: typeof ciFeatures = { github: ciFeatures.github, gitlab: ciFeatures.gitlab, azure: ciFeatures.azure };
+    // A new lint stack in the schema, with no feature module (src/features/lint/<id>/):
+    // @ts-expect-error Property '"pyright"' is missing
+    const pyrightModule: Record<Answers['lintStack'] | 'pyright', unknown> = lintFeatures;
+    // @ts-expect-error Property 'classic' is missing
+    const noClassic: typeof lintFeatures = { ruff: lintFeatures.ruff };
     // @ts-expect-error Property '"3.14"' is missing
     const withPython314: Record<Answers['pythonVersion'] | '3.14', string> = pythonImages;
     // @ts-expect-error Property 'classic' is missing
     const onlyRuff: typeof stackChecks = { ruff: stackChecks.ruff };
-    expect([pdmModule, noConda, bitbucketModule, noNone, withPython314, onlyRuff].every(Boolean)).toBe(true);
+    expect([pdmModule, noConda, bitbucketModule, noNone, pyrightModule, noClassic, withPython314, onlyRuff].every(Boolean)).toBe(true);
   });
 });
