@@ -4,16 +4,17 @@ import type { Component } from './component.js';
 
 /**
  * The chosen module of a feature option (src/features/<option>/<id>/): its own files, its hub
- * fragments, which hubs render as `{{> <option>/<name>}}`, and its template data. The one place a
- * choice's module is planned, whatever the option.
+ * fragments, which hubs render as `{{> <option>/<name>}}`, its template data and the templates/
+ * folders it shares with other modules. The one place a choice's module is planned, whatever
+ * the option.
  */
 export function featureComponent(option: string, chosen: (answers: Answers) => FeatureModule): Component {
   return {
     id: option,
     contribute: (answers) => {
-      const { id, templateData } = chosen(answers);
+      const { id, sharedOverlays = [], templateData } = chosen(answers);
       return {
-        overlays: [],
+        overlays: sharedOverlays,
         featureOverlays: [featureFilesFolder(option, id)],
         partials: [{ prefix: option, folder: featurePartialsFolder(option, id) }],
         ...(templateData ? { data: templateData } : {}),

@@ -19,5 +19,7 @@ export const featurePartialsFolder = (option: string, id: string): string => `${
  */
 export interface FeatureModule {
   readonly id: string;
+  /** Folders under templates/ the module shares with other modules of its option, layered before its own files. */
+  readonly sharedOverlays?: readonly string[];
   readonly templateData?: Readonly<Record<string, string | boolean>>;
 }

@@ -10,6 +10,8 @@ import { CI_PARTIAL_PREFIX } from '../../src/features/ci/ciFeature.js';
 import { ciFeatures } from '../../src/features/ci/ciFeatures.js';
 import { DEPS_PARTIAL_PREFIX } from '../../src/features/deps/depsFeature.js';
 import { depsFeatures } from '../../src/features/deps/depsFeatures.js';
+import { ENGINE_PARTIAL_PREFIX } from '../../src/features/engine/engineFeature.js';
+import { engineFeatures } from '../../src/features/engine/engineFeatures.js';
 import { featurePartialsFolder, type FeatureModule } from '../../src/features/featureModule.js';
 import { LINT_PARTIAL_PREFIX } from '../../src/features/lint/lintFeature.js';
 import { lintFeatures } from '../../src/features/lint/lintFeatures.js';
@@ -32,6 +34,7 @@ const options = [
   { prefix: DEPS_PARTIAL_PREFIX, answer: 'depsManager', modules: depsFeatures },
   { prefix: CI_PARTIAL_PREFIX, answer: 'ci', modules: ciFeatures },
   { prefix: LINT_PARTIAL_PREFIX, answer: 'lintStack', modules: lintFeatures },
+  { prefix: ENGINE_PARTIAL_PREFIX, answer: 'batchEngine', modules: engineFeatures },
 ] satisfies { prefix: string; answer: string; modules: Record<string, FeatureModule> }[];
 
 describe.each(options)('the $answer modules (src/features/$prefix/<id>/)', ({ prefix, answer, modules }) => {

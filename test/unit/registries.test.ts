@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { pythonImages } from '../../src/components/pythonComponent.js';
 import { ciFeatures } from '../../src/features/ci/ciFeatures.js';
 import { depsFeatures } from '../../src/features/deps/depsFeatures.js';
+import { engineFeatures } from '../../src/features/engine/engineFeatures.js';
 import { lintFeatures } from '../../src/features/lint/lintFeatures.js';
 import type { OptionDef } from '../../src/options/optionTypes.js';
 import { optionSchema, type Answers } from '../../src/options/schema.js';
@@ -25,6 +26,8 @@ describe('registries keyed by choice ids', () => {
     for (const [id, feature] of Object.entries(ciFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(lintFeatures).sort()).toEqual(choicesOf('lintStack'));
     for (const [id, feature] of Object.entries(lintFeatures)) expect(feature.id).toBe(id);
+    expect(Object.keys(engineFeatures).sort()).toEqual(choicesOf('batchEngine'));
+    for (const [id, feature] of Object.entries(engineFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(stackChecks).sort()).toEqual(choicesOf('lintStack'));
     expect(Object.keys(pythonImages).sort()).toEqual(choicesOf('pythonVersion'));
   });
@@ -46,10 +49,15 @@ describe('registries keyed by choice ids', () => {
     const pyrightModule: Record<Answers['lintStack'] | 'pyright', unknown> = lintFeatures;
     // @ts-expect-error Property 'classic' is missing
     const noClassic: typeof lintFeatures = { ruff: lintFeatures.ruff };
+    // A new batch engine in the schema, with no feature module (src/features/engine/<id>/):
+    // @ts-expect-error Property '"ray"' is missing
+    const rayModule: Record<Answers['batchEngine'] | 'ray', unknown> = engineFeatures;
+    // @ts-expect-error Property 'spark' is missing
+    const noSpark: typeof engineFeatures = { pandas: engineFeatures.pandas, dask: engineFeatures.dask };
     // @ts-expect-error Property '"3.14"' is missing
     const withPython314: Record<Answers['pythonVersion'] | '3.14', string> = pythonImages;
     // @ts-expect-error Property 'classic' is missing
     const onlyRuff: typeof stackChecks = { ruff: stackChecks.ruff };
-    expect([pdmModule, noConda, bitbucketModule, noNone, pyrightModule, noClassic, withPython314, onlyRuff].every(Boolean)).toBe(true);
+    expect([pdmModule, noConda, bitbucketModule, noNone, pyrightModule, noClassic, rayModule, noSpark, withPython314, onlyRuff].every(Boolean)).toBe(true);
   });
 });

@@ -1,44 +1,27 @@
 """Batch engines: the processing and inference jobs run on the one chosen at generation
-({{batchEngine}}) through :class:`BatchEngine`."""
+(spark) through :class:`BatchEngine`."""
 
 from __future__ import annotations
 
 from ..config import Settings
 from .base import BatchEngine, LabelledRows, ScoredRows, Scorer
-{{#if (eq batchEngine "dask")}}
-from .dask_engine import DaskEngine
-{{/if}}
 from .pandas_engine import PandasEngine
-{{#if (eq batchEngine "spark")}}
 from .spark_engine import SparkEngine
-{{/if}}
 
-ENGINE_NAME = "{{batchEngine}}"
+ENGINE_NAME = "spark"
 
 __all__ = [
     "ENGINE_NAME",
     "BatchEngine",
-{{#if (eq batchEngine "dask")}}
-    "DaskEngine",
-{{/if}}
     "LabelledRows",
     "PandasEngine",
     "ScoredRows",
     "Scorer",
-{{#if (eq batchEngine "spark")}}
     "SparkEngine",
-{{/if}}
     "open_engine",
 ]
 
 
 def open_engine(settings: Settings) -> BatchEngine:
     """The configured engine; use it as a context manager so it is closed after the job."""
-{{#if (eq batchEngine "dask")}}
-    return DaskEngine(settings.engine)
-{{else if (eq batchEngine "spark")}}
     return SparkEngine(settings.engine)
-{{else}}
-    del settings  # pandas needs no settings: chunk sizes come with each call
-    return PandasEngine()
-{{/if}}
