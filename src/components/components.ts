@@ -12,7 +12,8 @@ import { pythonComponent } from './pythonComponent.js';
 import { schedulerComponent } from './schedulerComponent.js';
 import { strategiesComponent } from './strategiesComponent.js';
 import { taskComponent } from './taskComponent.js';
-import { overlayPerChoice, overlayPerValue, overlayWhen } from './toggleComponent.js';
+import { trackerComponent } from './trackerComponent.js';
+import { overlayPerChoice, overlayWhen } from './toggleComponent.js';
 
 /** Every component, in layering order: the base first, then one overlay per component. */
 export const components: readonly Component[] = [
@@ -29,7 +30,7 @@ export const components: readonly Component[] = [
   overlayWhen('notebooks', 'notebooks', (a) => a.notebooks),
   overlayWhen('docker', 'docker', (a) => a.docker),
   overlayWhen('precommit', 'precommit', (a) => a.precommit),
-  overlayPerValue('tracker', 'tracker', (a) => a.tracker),
+  trackerComponent,
   ciComponent,
   // The template-sync and conflict-marker scripts every CI provider's jobs call.
   overlayWhen('ci-common', 'ci/common', (a) => ciFeatures[a.ci].runsPipelines),

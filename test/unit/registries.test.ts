@@ -9,6 +9,7 @@ import { ciFeatures } from '../../src/features/ci/ciFeatures.js';
 import { depsFeatures } from '../../src/features/deps/depsFeatures.js';
 import { engineFeatures } from '../../src/features/engine/engineFeatures.js';
 import { lintFeatures } from '../../src/features/lint/lintFeatures.js';
+import { trackerFeatures } from '../../src/features/tracker/trackerFeatures.js';
 import type { OptionDef } from '../../src/options/optionTypes.js';
 import { optionSchema, type Answers } from '../../src/options/schema.js';
 import { stackChecks } from '../../src/verify/lintChecks.js';
@@ -28,6 +29,8 @@ describe('registries keyed by choice ids', () => {
     for (const [id, feature] of Object.entries(lintFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(engineFeatures).sort()).toEqual(choicesOf('batchEngine'));
     for (const [id, feature] of Object.entries(engineFeatures)) expect(feature.id).toBe(id);
+    expect(Object.keys(trackerFeatures).sort()).toEqual(choicesOf('tracker'));
+    for (const [id, feature] of Object.entries(trackerFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(stackChecks).sort()).toEqual(choicesOf('lintStack'));
     expect(Object.keys(pythonImages).sort()).toEqual(choicesOf('pythonVersion'));
   });
@@ -54,10 +57,15 @@ describe('registries keyed by choice ids', () => {
     const rayModule: Record<Answers['batchEngine'] | 'ray', unknown> = engineFeatures;
     // @ts-expect-error Property 'spark' is missing
     const noSpark: typeof engineFeatures = { pandas: engineFeatures.pandas, dask: engineFeatures.dask };
+    // A new tracker in the schema, with no feature module (src/features/tracker/<id>/):
+    // @ts-expect-error Property '"wandb"' is missing
+    const wandbModule: Record<Answers['tracker'] | 'wandb', unknown> = trackerFeatures;
+    // @ts-expect-error Property 'none' is missing
+    const noTrackerNone: typeof trackerFeatures = { mlflow: trackerFeatures.mlflow };
     // @ts-expect-error Property '"3.14"' is missing
     const withPython314: Record<Answers['pythonVersion'] | '3.14', string> = pythonImages;
     // @ts-expect-error Property 'classic' is missing
     const onlyRuff: typeof stackChecks = { ruff: stackChecks.ruff };
-    expect([pdmModule, noConda, bitbucketModule, noNone, pyrightModule, noClassic, rayModule, noSpark, withPython314, onlyRuff].every(Boolean)).toBe(true);
+    expect([pdmModule, noConda, bitbucketModule, noNone, pyrightModule, noClassic, rayModule, noSpark, wandbModule, noTrackerNone, withPython314, onlyRuff].every(Boolean)).toBe(true);
   });
 });
