@@ -16,6 +16,8 @@ import { featurePartialsFolder, type FeatureModule } from '../../src/features/fe
 import { LINT_PARTIAL_PREFIX } from '../../src/features/lint/lintFeature.js';
 import { lintFeatures } from '../../src/features/lint/lintFeatures.js';
 import { optionSchema } from '../../src/options/schema.js';
+import { SCHEDULER_PARTIAL_PREFIX } from '../../src/features/scheduler/schedulerFeature.js';
+import { schedulerFeatures } from '../../src/features/scheduler/schedulerFeatures.js';
 import { TRACKER_PARTIAL_PREFIX } from '../../src/features/tracker/trackerFeature.js';
 import { trackerFeatures } from '../../src/features/tracker/trackerFeatures.js';
 import { repoRoot } from '../helpers/cli.js';
@@ -38,6 +40,7 @@ const options = [
   { prefix: LINT_PARTIAL_PREFIX, answer: 'lintStack', modules: lintFeatures },
   { prefix: ENGINE_PARTIAL_PREFIX, answer: 'batchEngine', modules: engineFeatures },
   { prefix: TRACKER_PARTIAL_PREFIX, answer: 'tracker', modules: trackerFeatures },
+  { prefix: SCHEDULER_PARTIAL_PREFIX, answer: 'scheduler', modules: schedulerFeatures },
 ] satisfies { prefix: string; answer: string; modules: Record<string, FeatureModule> }[];
 
 describe.each(options)('the $answer modules (src/features/$prefix/<id>/)', ({ prefix, answer, modules }) => {

@@ -9,6 +9,7 @@ import { ciFeatures } from '../../src/features/ci/ciFeatures.js';
 import { depsFeatures } from '../../src/features/deps/depsFeatures.js';
 import { engineFeatures } from '../../src/features/engine/engineFeatures.js';
 import { lintFeatures } from '../../src/features/lint/lintFeatures.js';
+import { schedulerFeatures } from '../../src/features/scheduler/schedulerFeatures.js';
 import { trackerFeatures } from '../../src/features/tracker/trackerFeatures.js';
 import type { OptionDef } from '../../src/options/optionTypes.js';
 import { optionSchema, type Answers } from '../../src/options/schema.js';
@@ -31,6 +32,8 @@ describe('registries keyed by choice ids', () => {
     for (const [id, feature] of Object.entries(engineFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(trackerFeatures).sort()).toEqual(choicesOf('tracker'));
     for (const [id, feature] of Object.entries(trackerFeatures)) expect(feature.id).toBe(id);
+    expect(Object.keys(schedulerFeatures).sort()).toEqual(choicesOf('scheduler'));
+    for (const [id, feature] of Object.entries(schedulerFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(stackChecks).sort()).toEqual(choicesOf('lintStack'));
     expect(Object.keys(pythonImages).sort()).toEqual(choicesOf('pythonVersion'));
   });
@@ -62,10 +65,15 @@ describe('registries keyed by choice ids', () => {
     const wandbModule: Record<Answers['tracker'] | 'wandb', unknown> = trackerFeatures;
     // @ts-expect-error Property 'none' is missing
     const noTrackerNone: typeof trackerFeatures = { mlflow: trackerFeatures.mlflow };
+    // A new scheduler in the schema, with no feature module (src/features/scheduler/<id>/):
+    // @ts-expect-error Property '"dagster"' is missing
+    const dagsterModule: Record<Answers['scheduler'] | 'dagster', unknown> = schedulerFeatures;
+    // @ts-expect-error Property 'airflow' is missing
+    const noAirflow: typeof schedulerFeatures = { none: schedulerFeatures.none, prefect: schedulerFeatures.prefect };
     // @ts-expect-error Property '"3.14"' is missing
     const withPython314: Record<Answers['pythonVersion'] | '3.14', string> = pythonImages;
     // @ts-expect-error Property 'classic' is missing
     const onlyRuff: typeof stackChecks = { ruff: stackChecks.ruff };
-    expect([pdmModule, noConda, bitbucketModule, noNone, pyrightModule, noClassic, rayModule, noSpark, wandbModule, noTrackerNone, withPython314, onlyRuff].every(Boolean)).toBe(true);
+    expect([pdmModule, noConda, bitbucketModule, noNone, pyrightModule, noClassic, rayModule, noSpark, wandbModule, noTrackerNone, dagsterModule, noAirflow, withPython314, onlyRuff].every(Boolean)).toBe(true);
   });
 });
