@@ -11,3 +11,15 @@ export const featureFilesFolder = (option: string, id: string): string => `${opt
 
 /** Where a choice's fragments are, relative to `src/features/`. */
 export const featurePartialsFolder = (option: string, id: string): string => `${option}/${id}/partials`;
+
+/**
+ * What every feature module declares: its choice's id and, optionally, the values hub templates
+ * print or test where a whole fragment would be too much (`{{lintLinters}}`). Every module of an
+ * option declares the same keys, none of them an answer's name.
+ */
+export interface FeatureModule {
+  readonly id: string;
+  /** Folders under templates/ the module shares with other modules of its option, layered before its own files. */
+  readonly sharedOverlays?: readonly string[];
+  readonly templateData?: Readonly<Record<string, string | boolean>>;
+}
