@@ -1,0 +1,8 @@
+import type { StrategyFeature } from '../strategyFeature.js';
+
+/** REST: the service's Kubernetes Deployment, Service and autoscaler. */
+export const restFeature: StrategyFeature = {
+  id: 'rest',
+  runsPods: true,
+  serviceFiles: false,
+};
