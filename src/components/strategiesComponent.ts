@@ -8,7 +8,7 @@ import type { Component } from './component.js';
  * with the REST service, their `service-files/`), and their hub fragments; every module's
  * fragment names are registered, the unchosen ones rendering nothing. Plus `k8s` (kustomize base
  * and overlays, the training CronJob, the apply script) when a chosen strategy runs as
- * long-lived pods (rest, stream).
+ * long-lived pods (rest, stream). `deployFiles`: a chosen strategy has descriptors under deploy/.
  */
 export const strategiesComponent: Component = {
   id: 'strategies',
@@ -26,7 +26,7 @@ export const strategiesComponent: Component = {
         folder: featurePartialsFolder(STRATEGIES_PARTIAL_PREFIX, s.id),
         chosen: answers.strategies.includes(s.id),
       })),
-      data: { k8s },
+      data: { k8s, deployFiles: chosen.some((s) => s.deployFiles) },
     };
   },
 };

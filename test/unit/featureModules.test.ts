@@ -10,7 +10,9 @@ import { CI_PARTIAL_PREFIX } from '../../src/features/ci/ciFeature.js';
 import { ciFeatures } from '../../src/features/ci/ciFeatures.js';
 import { DEPS_PARTIAL_PREFIX } from '../../src/features/deps/depsFeature.js';
 import { depsFeatures } from '../../src/features/deps/depsFeatures.js';
-import { featurePartialsFolder } from '../../src/features/featureModule.js';
+import { featurePartialsFolder, fragmentsOf } from '../../src/features/featureModule.js';
+import { STRATEGIES_PARTIAL_PREFIX } from '../../src/features/strategies/strategyFeature.js';
+import { strategyFeatures } from '../../src/features/strategies/strategyFeatures.js';
 import { repoRoot } from '../helpers/cli.js';
 import { listFiles } from '../helpers/tree.js';
 
@@ -53,5 +55,52 @@ describe.each(options)('the $answer modules (src/features/$prefix/<id>/)', ({ pr
   it('leave no template testing the answer', () => {
     const testing = templates.filter((rel) => handlebarsWords(textOf(rel)).includes(answer));
     expect(testing).toEqual([]);
+  });
+});
+
+/**
+ * The deployment strategies are chosen several at once: a hub's `{{> strategies/<hub>-<what>}}`
+ * renders the fragment of every chosen strategy that has one, so a module holds only the fragments
+ * where it adds something (one file per hub, `{{#*inline}}` blocks).
+ */
+describe('the strategies modules (src/features/strategies/<id>/)', () => {
+  const prefix = STRATEGIES_PARTIAL_PREFIX;
+  const fragmentsOfModule = (id: string) => {
+    const folder = path.join(featuresRoot, featurePartialsFolder(prefix, id));
+    return readdirSync(folder)
+      .filter((f) => f.endsWith('.hbs'))
+      .flatMap((f) => fragmentsOf(f.slice(0, -'.hbs'.length), readFileSync(path.join(folder, f), 'utf8')).map((x) => x.name));
+  };
+
+  it('hold, between them, every fragment a template renders, and each fragment is rendered', () => {
+    const called = new Set<string>();
+    const call = new RegExp(`\\{\\{~?> ${prefix}/([\\w-]+)`, 'g');
+    for (const rel of templates) for (const m of textOf(rel).matchAll(call)) called.add(m[1]!);
+    const held = new Set(Object.keys(strategyFeatures).flatMap(fragmentsOfModule));
+    expect(held.size).toBeGreaterThan(30);
+    expect([...called].sort()).toEqual([...held].sort());
+  });
+
+  it('keep their fragment files made of {{#*inline}} blocks only', () => {
+    for (const id of Object.keys(strategyFeatures)) {
+      const folder = path.join(featuresRoot, featurePartialsFolder(prefix, id));
+      for (const f of readdirSync(folder)) expect(readFileSync(path.join(folder, f), 'utf8'), `${id}/${f}`).toMatch(/^\{\{#\*inline "/);
+    }
+  });
+
+  it('leave strategies named only where a condition also involves another option', () => {
+    // Each tests a strategy OR another option, which a strategy's fragment cannot say: the
+    // Redis/PostgreSQL test servers (stream, or the sql loader), POD_NAME's readers (the service,
+    // or stream), the deploy/ folder let into the test image (rest or serverless), and the
+    // decision record listing the strategies and whether the advice was followed.
+    const naming = templates.filter((rel) => handlebarsWords(textOf(rel)).includes('strategies'));
+    expect(naming.sort()).toEqual([
+      'src/features/ci/azure/files/azure-pipelines.yml.hbs',
+      'src/features/ci/github/files/_github/workflows/ci.yml.hbs',
+      'src/features/ci/gitlab/files/_gitlab-ci.yml.hbs',
+      'templates/adr/docs/adr/0001-deployment-strategy.md.hbs',
+      'templates/base/_env.example.hbs',
+      'templates/docker/cicd/build/docker/Dockerfile.dockerignore.hbs',
+    ]);
   });
 });

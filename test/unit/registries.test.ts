@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { pythonImages } from '../../src/components/pythonComponent.js';
 import { ciFeatures } from '../../src/features/ci/ciFeatures.js';
 import { depsFeatures } from '../../src/features/deps/depsFeatures.js';
+import { strategyFeatures } from '../../src/features/strategies/strategyFeatures.js';
 import type { OptionDef } from '../../src/options/optionTypes.js';
 import { optionSchema, type Answers } from '../../src/options/schema.js';
 import { stackChecks } from '../../src/verify/lintChecks.js';
 
 const choicesOf = (id: string) => {
   const option = (optionSchema as readonly OptionDef[]).find((o) => o.id === id);
-  return option && option.kind === 'choice' ? option.choices.map((c) => c.value).sort() : [];
+  return option && (option.kind === 'choice' || option.kind === 'multi') ? option.choices.map((c) => c.value).sort() : [];
 };
 
 describe('registries keyed by choice ids', () => {
@@ -22,6 +23,8 @@ describe('registries keyed by choice ids', () => {
     for (const [id, feature] of Object.entries(depsFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(ciFeatures).sort()).toEqual(choicesOf('ci'));
     for (const [id, feature] of Object.entries(ciFeatures)) expect(feature.id).toBe(id);
+    expect(Object.keys(strategyFeatures).sort()).toEqual(choicesOf('strategies'));
+    for (const [id, feature] of Object.entries(strategyFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(stackChecks).sort()).toEqual(choicesOf('lintStack'));
     expect(Object.keys(pythonImages).sort()).toEqual(choicesOf('pythonVersion'));
   });
@@ -38,10 +41,15 @@ describe('registries keyed by choice ids', () => {
     const bitbucketModule: Record<Answers['ci'] | 'bitbucket', unknown> = ciFeatures;
     // @ts-expect-error Property 'none' is missing
     const noNone: typeof ciFeatures = { github: ciFeatures.github, gitlab: ciFeatures.gitlab, azure: ciFeatures.azure };
+    // A new deployment strategy in the schema, with no feature module (src/features/strategies/<id>/):
+    // @ts-expect-error Property '"edge"' is missing
+    const edgeModule: Record<Answers['strategies'][number] | 'edge', unknown> = strategyFeatures;
+    // @ts-expect-error Property 'database' is missing
+    const noDatabase: typeof strategyFeatures = { batch: strategyFeatures.batch, rest: strategyFeatures.rest, serverless: strategyFeatures.serverless, preprocess: strategyFeatures.preprocess, stream: strategyFeatures.stream };
     // @ts-expect-error Property '"3.14"' is missing
     const withPython314: Record<Answers['pythonVersion'] | '3.14', string> = pythonImages;
     // @ts-expect-error Property 'classic' is missing
     const onlyRuff: typeof stackChecks = { ruff: stackChecks.ruff };
-    expect([pdmModule, noConda, bitbucketModule, noNone, withPython314, onlyRuff].every(Boolean)).toBe(true);
+    expect([pdmModule, noConda, bitbucketModule, noNone, edgeModule, noDatabase, withPython314, onlyRuff].every(Boolean)).toBe(true);
   });
 });

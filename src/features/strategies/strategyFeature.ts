@@ -16,6 +16,8 @@ export interface StrategyFeature {
   readonly id: Strategy;
   /** Runs as long-lived pods: the project gets `templates/k8s/` (kustomize base and overlays, the training CronJob, apply.sh). */
   readonly runsPods: boolean;
+  /** Has deployment descriptors under `deploy/`, which the unit tests validate (so the test image copies them). */
+  readonly deployFiles: boolean;
   /** Has files that only make sense with the REST service (its `service-files/`). */
   readonly serviceFiles: boolean;
 }

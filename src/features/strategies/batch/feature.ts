@@ -4,5 +4,6 @@ import type { StrategyFeature } from '../strategyFeature.js';
 export const batchFeature: StrategyFeature = {
   id: 'batch',
   runsPods: false,
+  deployFiles: false,
   serviceFiles: false,
 };

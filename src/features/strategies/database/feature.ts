@@ -4,5 +4,6 @@ import type { StrategyFeature } from '../strategyFeature.js';
 export const databaseFeature: StrategyFeature = {
   id: 'database',
   runsPods: false,
+  deployFiles: false,
   serviceFiles: false,
 };

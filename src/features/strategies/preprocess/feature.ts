@@ -4,5 +4,6 @@ import type { StrategyFeature } from '../strategyFeature.js';
 export const preprocessFeature: StrategyFeature = {
   id: 'preprocess',
   runsPods: false,
+  deployFiles: false,
   serviceFiles: true,
 };

@@ -4,5 +4,6 @@ import type { StrategyFeature } from '../strategyFeature.js';
 export const restFeature: StrategyFeature = {
   id: 'rest',
   runsPods: true,
+  deployFiles: true,
   serviceFiles: false,
 };

@@ -4,5 +4,6 @@ import type { StrategyFeature } from '../strategyFeature.js';
 export const serverlessFeature: StrategyFeature = {
   id: 'serverless',
   runsPods: false,
+  deployFiles: true,
   serviceFiles: false,
 };

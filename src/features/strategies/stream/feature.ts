@@ -4,5 +4,6 @@ import type { StrategyFeature } from '../strategyFeature.js';
 export const streamFeature: StrategyFeature = {
   id: 'stream',
   runsPods: true,
+  deployFiles: true,
   serviceFiles: false,
 };
