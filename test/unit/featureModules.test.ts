@@ -88,6 +88,15 @@ describe('the strategies modules (src/features/strategies/<id>/)', () => {
     }
   });
 
+  it('split a fragment file into its blocks, in-line ones without their last line break, and refuse text outside them', () => {
+    const text = '{{#*inline "a"}}\nline\n{{/inline}}\n{{#*inline "b"}}\n in a line\n{{~/inline}}\n';
+    expect(fragmentsOf('hub', text)).toEqual([
+      { name: 'hub-a', text: 'line\n' },
+      { name: 'hub-b', text: ' in a line' },
+    ]);
+    expect(() => fragmentsOf('hub', `${text}stray\n`)).toThrow(/hub\.hbs: expected/);
+  });
+
   it('leave strategies named only where a condition also involves another option', () => {
     // Each tests a strategy OR another option, which a strategy's fragment cannot say: the
     // Redis/PostgreSQL test servers (stream, or the sql loader), POD_NAME's readers (the service,
