@@ -6,6 +6,7 @@ import { depsComponent } from './depsComponent.js';
 import { engineComponent } from './engineComponent.js';
 import type { Component } from './component.js';
 import { licenseComponent } from './licenseComponent.js';
+import { loadersComponent } from './loadersComponent.js';
 import { lifecycleComponent } from './lifecycleComponent.js';
 import { pythonComponent } from './pythonComponent.js';
 import { schedulerComponent } from './schedulerComponent.js';
@@ -20,7 +21,7 @@ export const components: readonly Component[] = [
   taskComponent,
   licenseComponent,
   overlayPerChoice('models', 'models', (a) => a.modelFamilies),
-  overlayPerChoice('loaders', 'loaders', (a) => a.dataLoaders),
+  loadersComponent,
   depsComponent,
   overlayPerValue('lint', 'lint', (a) => a.lintStack),
   overlayWhen('service', 'service', (a) => a.service),

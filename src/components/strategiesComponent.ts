@@ -1,7 +1,8 @@
-import { featureFilesFolder, featurePartialsFolder, featureServiceFilesFolder } from '../features/featureModule.js';
+import { featureFilesFolder, featureServiceFilesFolder } from '../features/featureModule.js';
 import { STRATEGIES_PARTIAL_PREFIX } from '../features/strategies/strategyFeature.js';
 import { strategyFeatures } from '../features/strategies/strategyFeatures.js';
 import type { Component } from './component.js';
+import { choicePartials } from './featureComponent.js';
 
 /**
  * The chosen deployment strategies' modules (src/features/strategies/<id>/): their files (and,
@@ -21,11 +22,7 @@ export const strategiesComponent: Component = {
         ...chosen.map((s) => featureFilesFolder(STRATEGIES_PARTIAL_PREFIX, s.id)),
         ...chosen.filter((s) => s.serviceFiles && answers.service).map((s) => featureServiceFilesFolder(STRATEGIES_PARTIAL_PREFIX, s.id)),
       ],
-      partials: Object.values(strategyFeatures).map((s) => ({
-        prefix: STRATEGIES_PARTIAL_PREFIX,
-        folder: featurePartialsFolder(STRATEGIES_PARTIAL_PREFIX, s.id),
-        chosen: answers.strategies.includes(s.id),
-      })),
+      partials: choicePartials(STRATEGIES_PARTIAL_PREFIX, Object.keys(strategyFeatures), answers.strategies),
       data: { k8s, deployFiles: chosen.some((s) => s.deployFiles) },
     };
   },

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { components as allComponents } from '../components/components.js';
@@ -65,7 +65,9 @@ export function buildPlan(input: BuildPlanInput): Plan {
   // unchosen module's names render nothing.
   const partials = new Map<string, { text: string; file: string }[]>();
   for (const { prefix, folder, chosen } of contributions.flatMap((c) => c.partials ?? [])) {
-    for (const name of readdirSync(path.join(featureRoot, folder)).filter((n) => n.endsWith('.hbs')).sort()) {
+    // A module with no fragments has no folder (git keeps no empty one).
+    const names = existsSync(path.join(featureRoot, folder)) ? readdirSync(path.join(featureRoot, folder)) : [];
+    for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
       const file = `${folder}/${name}`;
       for (const fragment of fragmentsOf(name.slice(0, -'.hbs'.length), readFileSync(path.join(featureRoot, file), 'utf8'))) {
         const sources = partials.get(`${prefix}/${fragment.name}`) ?? [];

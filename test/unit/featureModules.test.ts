@@ -3,7 +3,7 @@
  * fragment the hub templates render, the hubs render only fragments some module has, and no
  * template (hub, module file or fragment) tests the option's value any more.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CI_PARTIAL_PREFIX } from '../../src/features/ci/ciFeature.js';
@@ -11,6 +11,8 @@ import { ciFeatures } from '../../src/features/ci/ciFeatures.js';
 import { DEPS_PARTIAL_PREFIX } from '../../src/features/deps/depsFeature.js';
 import { depsFeatures } from '../../src/features/deps/depsFeatures.js';
 import { featurePartialsFolder, fragmentsOf } from '../../src/features/featureModule.js';
+import { LOADERS_PARTIAL_PREFIX } from '../../src/features/loaders/loaderFeature.js';
+import { loaderFeatures } from '../../src/features/loaders/loaderFeatures.js';
 import { STRATEGIES_PARTIAL_PREFIX } from '../../src/features/strategies/strategyFeature.js';
 import { strategyFeatures } from '../../src/features/strategies/strategyFeatures.js';
 import { repoRoot } from '../helpers/cli.js';
@@ -59,57 +61,79 @@ describe.each(options)('the $answer modules (src/features/$prefix/<id>/)', ({ pr
 });
 
 /**
- * The deployment strategies are chosen several at once: a hub's `{{> strategies/<hub>-<what>}}`
- * renders the fragment of every chosen strategy that has one, so a module holds only the fragments
- * where it adds something (one file per hub, `{{#*inline}}` blocks).
+ * The multi-choice options (deployment strategies, data loaders) are chosen several at once: a
+ * hub's `{{> <prefix>/<hub>-<what>}}` renders the fragment of every chosen module that has one,
+ * so a module holds only the fragments where it adds something (one file per hub, `{{#*inline}}`
+ * blocks). The templates still naming the answer are listed: each tests it together with another
+ * option (or, for the loaders, "not chosen"), which a module's fragment cannot say.
  */
-describe('the strategies modules (src/features/strategies/<id>/)', () => {
-  const prefix = STRATEGIES_PARTIAL_PREFIX;
-  const fragmentsOfModule = (id: string) => {
-    const folder = path.join(featuresRoot, featurePartialsFolder(prefix, id));
-    return readdirSync(folder)
-      .filter((f) => f.endsWith('.hbs'))
-      .flatMap((f) => fragmentsOf(f.slice(0, -'.hbs'.length), readFileSync(path.join(folder, f), 'utf8')).map((x) => x.name));
-  };
-
-  it('hold, between them, every fragment a template renders, and each fragment is rendered', () => {
-    const called = new Set<string>();
-    const call = new RegExp(`\\{\\{~?> ${prefix}/([\\w-]+)`, 'g');
-    for (const rel of templates) for (const m of textOf(rel).matchAll(call)) called.add(m[1]!);
-    const held = new Set(Object.keys(strategyFeatures).flatMap(fragmentsOfModule));
-    expect(held.size).toBeGreaterThan(30);
-    expect([...called].sort()).toEqual([...held].sort());
-  });
-
-  it('keep their fragment files made of {{#*inline}} blocks only', () => {
-    for (const id of Object.keys(strategyFeatures)) {
-      const folder = path.join(featuresRoot, featurePartialsFolder(prefix, id));
-      for (const f of readdirSync(folder)) expect(readFileSync(path.join(folder, f), 'utf8'), `${id}/${f}`).toMatch(/^\{\{#\*inline "/);
-    }
-  });
-
-  it('split a fragment file into its blocks, in-line ones without their last line break, and refuse text outside them', () => {
-    const text = '{{#*inline "a"}}\nline\n{{/inline}}\n{{#*inline "b"}}\n in a line\n{{~/inline}}\n';
-    expect(fragmentsOf('hub', text)).toEqual([
-      { name: 'hub-a', text: 'line\n' },
-      { name: 'hub-b', text: ' in a line' },
-    ]);
-    expect(() => fragmentsOf('hub', `${text}stray\n`)).toThrow(/hub\.hbs: expected/);
-  });
-
-  it('leave strategies named only where a condition also involves another option', () => {
-    // Each tests a strategy OR another option, which a strategy's fragment cannot say: the
-    // Redis/PostgreSQL test servers (stream, or the sql loader), POD_NAME's readers (the service,
-    // or stream), the deploy/ folder let into the test image (rest or serverless), and the
+const multiOptions = [
+  {
+    prefix: STRATEGIES_PARTIAL_PREFIX,
+    answer: 'strategies',
+    ids: Object.keys(strategyFeatures),
+    // The Redis/PostgreSQL test servers (stream, or the sql loader), POD_NAME's readers (the
+    // service, or stream), the deploy/ folder let into the test image (rest or serverless), the
     // decision record listing the strategies and whether the advice was followed.
-    const naming = templates.filter((rel) => handlebarsWords(textOf(rel)).includes('strategies'));
-    expect(naming.sort()).toEqual([
+    naming: [
       'src/features/ci/azure/files/azure-pipelines.yml.hbs',
       'src/features/ci/github/files/_github/workflows/ci.yml.hbs',
       'src/features/ci/gitlab/files/_gitlab-ci.yml.hbs',
       'templates/adr/docs/adr/0001-deployment-strategy.md.hbs',
       'templates/base/_env.example.hbs',
       'templates/docker/cicd/build/docker/Dockerfile.dockerignore.hbs',
+    ],
+  },
+  {
+    prefix: LOADERS_PARTIAL_PREFIX,
+    answer: 'dataLoaders',
+    ids: Object.keys(loaderFeatures),
+    // The test servers (as above); pyarrow's mypy override (parquet, or a non-pandas engine);
+    // write_data and the sample's file name without parquet ({{else}}); "is"/"are" supported.
+    naming: [
+      'src/features/ci/azure/files/azure-pipelines.yml.hbs',
+      'src/features/ci/github/files/_github/workflows/ci.yml.hbs',
+      'src/features/ci/gitlab/files/_gitlab-ci.yml.hbs',
+      'templates/base/_env.example.hbs',
+      'templates/base/data/README.md.hbs',
+      'templates/base/pyproject.toml.hbs',
+      'templates/base/src/{{packageName}}/data_loaders/factory.py.hbs',
+    ],
+  },
+];
+
+describe.each(multiOptions)('the $answer modules (src/features/$prefix/<id>/)', ({ prefix, answer, ids, naming }) => {
+  const folderOf = (id: string) => path.join(featuresRoot, featurePartialsFolder(prefix, id));
+  // A module with no fragments has no partials/ folder.
+  const filesOf = (id: string) => (existsSync(folderOf(id)) ? readdirSync(folderOf(id)) : []);
+  const fragmentsOfModule = (id: string) =>
+    filesOf(id).flatMap((f) => fragmentsOf(f.slice(0, -'.hbs'.length), readFileSync(path.join(folderOf(id), f), 'utf8')).map((x) => x.name));
+
+  it('hold, between them, every fragment a template renders, and each fragment is rendered', () => {
+    const called = new Set<string>();
+    const call = new RegExp(`\\{\\{~?> ${prefix}/([\\w-]+)`, 'g');
+    for (const rel of templates) for (const m of textOf(rel).matchAll(call)) called.add(m[1]!);
+    const held = new Set(ids.flatMap(fragmentsOfModule));
+    expect(held.size).toBeGreaterThan(10);
+    expect([...called].sort()).toEqual([...held].sort());
+  });
+
+  it('keep their fragment files made of {{#*inline}} blocks only', () => {
+    for (const id of ids) for (const f of filesOf(id)) expect(readFileSync(path.join(folderOf(id), f), 'utf8'), `${id}/${f}`).toMatch(/^\{\{#\*inline "/);
+  });
+
+  it('leave the answer named only where a condition also involves another option', () => {
+    expect(templates.filter((rel) => handlebarsWords(textOf(rel)).includes(answer)).sort()).toEqual(naming);
+  });
+});
+
+describe('fragment files of a multi-choice module', () => {
+  it('split into their blocks, in-line ones without their last line break, and refuse text outside them', () => {
+    const text = '{{#*inline "a"}}\nline\n{{/inline}}\n{{#*inline "b"}}\n in a line\n{{~/inline}}\n';
+    expect(fragmentsOf('hub', text)).toEqual([
+      { name: 'hub-a', text: 'line\n' },
+      { name: 'hub-b', text: ' in a line' },
     ]);
+    expect(() => fragmentsOf('hub', `${text}stray\n`)).toThrow(/hub\.hbs: expected/);
   });
 });

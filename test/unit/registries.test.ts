@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { pythonImages } from '../../src/components/pythonComponent.js';
 import { ciFeatures } from '../../src/features/ci/ciFeatures.js';
 import { depsFeatures } from '../../src/features/deps/depsFeatures.js';
+import { loaderFeatures } from '../../src/features/loaders/loaderFeatures.js';
 import { strategyFeatures } from '../../src/features/strategies/strategyFeatures.js';
 import type { OptionDef } from '../../src/options/optionTypes.js';
 import { optionSchema, type Answers } from '../../src/options/schema.js';
@@ -25,6 +26,8 @@ describe('registries keyed by choice ids', () => {
     for (const [id, feature] of Object.entries(ciFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(strategyFeatures).sort()).toEqual(choicesOf('strategies'));
     for (const [id, feature] of Object.entries(strategyFeatures)) expect(feature.id).toBe(id);
+    expect(Object.keys(loaderFeatures).sort()).toEqual(choicesOf('dataLoaders'));
+    for (const [id, feature] of Object.entries(loaderFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(stackChecks).sort()).toEqual(choicesOf('lintStack'));
     expect(Object.keys(pythonImages).sort()).toEqual(choicesOf('pythonVersion'));
   });
@@ -46,10 +49,13 @@ describe('registries keyed by choice ids', () => {
     const edgeModule: Record<Answers['strategies'][number] | 'edge', unknown> = strategyFeatures;
     // @ts-expect-error Property 'database' is missing
     const noDatabase: typeof strategyFeatures = { batch: strategyFeatures.batch, rest: strategyFeatures.rest, serverless: strategyFeatures.serverless, preprocess: strategyFeatures.preprocess, stream: strategyFeatures.stream };
+    // A new data loader in the schema, with no feature module (src/features/loaders/<id>/):
+    // @ts-expect-error Property '"json"' is missing
+    const jsonModule: Record<Answers['dataLoaders'][number] | 'json', unknown> = loaderFeatures;
     // @ts-expect-error Property '"3.14"' is missing
     const withPython314: Record<Answers['pythonVersion'] | '3.14', string> = pythonImages;
     // @ts-expect-error Property 'classic' is missing
     const onlyRuff: typeof stackChecks = { ruff: stackChecks.ruff };
-    expect([pdmModule, noConda, bitbucketModule, noNone, edgeModule, noDatabase, withPython314, onlyRuff].every(Boolean)).toBe(true);
+    expect([pdmModule, noConda, bitbucketModule, noNone, edgeModule, noDatabase, jsonModule, withPython314, onlyRuff].every(Boolean)).toBe(true);
   });
 });
