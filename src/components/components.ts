@@ -6,6 +6,7 @@ import { depsComponent } from './depsComponent.js';
 import { engineComponent } from './engineComponent.js';
 import type { Component } from './component.js';
 import { licenseComponent } from './licenseComponent.js';
+import { loadersComponent } from './loadersComponent.js';
 import { lifecycleComponent } from './lifecycleComponent.js';
 import { lintComponent } from './lintComponent.js';
 import { pythonComponent } from './pythonComponent.js';
@@ -22,7 +23,7 @@ export const components: readonly Component[] = [
   taskComponent,
   licenseComponent,
   overlayPerChoice('models', 'models', (a) => a.modelFamilies),
-  overlayPerChoice('loaders', 'loaders', (a) => a.dataLoaders),
+  loadersComponent,
   depsComponent,
   lintComponent,
   overlayWhen('service', 'service', (a) => a.service),
