@@ -95,15 +95,14 @@ const multiOptions = [
     answer: 'strategies',
     ids: Object.keys(strategyFeatures),
     // The Redis/PostgreSQL test servers (stream, or the sql loader), POD_NAME's readers (the
-    // service, or stream), the deploy/ folder let into the test image (rest or serverless), the
-    // decision record listing the strategies and whether the advice was followed.
+    // service, or stream), the decision record listing the strategies and whether the advice
+    // was followed.
     naming: [
       'src/features/ci/azure/files/azure-pipelines.yml.hbs',
       'src/features/ci/github/files/_github/workflows/ci.yml.hbs',
       'src/features/ci/gitlab/files/_gitlab-ci.yml.hbs',
       'templates/adr/docs/adr/0001-deployment-strategy.md.hbs',
       'templates/base/_env.example.hbs',
-      'templates/docker/cicd/build/docker/Dockerfile.dockerignore.hbs',
     ],
   },
   {
