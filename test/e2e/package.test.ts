@@ -37,8 +37,10 @@ describe('npm package', () => {
     // overlays and template-sync jobs took it to 499 kB: 510 kB, argued in the README. The feature
     // modules' fragments (one small file each: tar headers) and the Kubernetes secret and served
     // volume took it to 510.1 kB: 520 kB; the strategy and data-loader modules' fragments (one
-    // file per hub and module, 58 files) to 519.3 kB. Issue 19 owns bringing it back down.
-    expect(entry!.size).toBeLessThan(520_000);
+    // file per hub and module, 58 files) to 519.3 kB; the lint, engine, tracker and scheduler
+    // modules (69 fragment files) to 522.4 kB: 530 kB. Each fragment file costs about 45 bytes of
+    // gzipped tar header; the README argues the bound. Issue 19 owns bringing it back down.
+    expect(entry!.size).toBeLessThan(530_000);
   });
 
   it('has zero runtime dependencies', () => {
