@@ -182,3 +182,16 @@ describe("the CI's smoke and acceptance checks call /ready and a real /predict, 
     for (const name of config.features.numeric) expect(typeof sample[name], name).toBe('number');
   });
 });
+
+describe("GitLab's deploy scripts (bash reading a heredoc on stdin): no command in them reads that stdin", () => {
+  // A command that reads stdin inside `bash <<'SCRIPT'` swallows the rest of the script: bash
+  // then ends with that command's status, and the job passes with its push never run.
+  const readsStdin = /\bdocker\s+(?:start\s+(?:-\w*a|--attach)|(?:run|exec)\s+(?:-\w*i|--interactive))\b|\bssh\b/;
+  it.each(golden.filter((c) => c.ci === 'gitlab').concat([{ ci: 'gitlab' }]).map((c) => [JSON.stringify(c), c] as const))('%s', async (_name, combo) => {
+    const files = await render(combo);
+    const scripts = [...files.get('.gitlab-ci.yml')!.matchAll(/<<'(\w+)'\n([\s\S]*?)\n\s*\1\n/g)].map((m) => m[2]!);
+    expect(scripts.length).toBeGreaterThanOrEqual(3); // integration, staging, production
+    const offending = scripts.flatMap((s) => s.split('\n')).filter((line) => readsStdin.test(line) && !/<\s*\S/.test(line.replace(/<<'\w+'/, '')));
+    expect(offending).toEqual([]);
+  });
+});
