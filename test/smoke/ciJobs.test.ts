@@ -138,10 +138,22 @@ class Rig {
     await this.git(['push', '--quiet', 'origin', 'main']);
   }
 
-  async digest(tag: string): Promise<string> {
-    const raw = await execa('skopeo', ['inspect', '--raw', `docker://${this.registry}/team/${this.spec.name}:${tag}`], { encoding: 'buffer' });
+  async digest(tag: string, name = this.spec.name): Promise<string> {
+    const raw = await execa('skopeo', ['inspect', '--raw', `docker://${this.registry}/team/${name}:${tag}`], { encoding: 'buffer' });
     const hash = await execa('sha256sum', { input: raw.stdout });
     return `sha256:${hash.stdout.split(' ')[0]}`;
+  }
+
+  /**
+   * DEPLOY_HOOK's calls for these environments: the tested release image, the environment, the
+   * tested serving image (release.sh's NAME-serve, promoted alongside: each environment's tag on it).
+   */
+  async hookCalls(version: string, environments: readonly string[]): Promise<string[]> {
+    const serve = `${this.spec.name}-serve`;
+    const served = await this.digest(`${version}-SNAPSHOT`, serve);
+    for (const environment of environments) expect(await this.digest(environment, serve)).toBe(served);
+    const image = `${this.registry}/team/${this.spec.name}@${await this.digest(`${version}-SNAPSHOT`)}`;
+    return environments.map((environment) => `${image} ${environment} ${this.registry}/team/${serve}@${served}`);
   }
 
   async tearDown(passed: boolean): Promise<void> {
@@ -230,7 +242,7 @@ describe('every CI job of a generated project, executed', async () => {
       expect(log).toMatch(/prediction/);
       const tested = await rig.digest(`${version}-SNAPSHOT`);
       expect(await rig.digest('integration')).toBe(tested);
-      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual([`${rig.registry}/team/img-default@${tested} integration`]);
+      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual(await rig.hookCalls(version, ['integration']));
       passed++;
     }, PIPELINE_TIMEOUT);
 
@@ -273,10 +285,7 @@ describe('every CI job of a generated project, executed', async () => {
       const tested = await rig.digest(`${version}-SNAPSHOT`);
       expect(await rig.digest('production')).toBe(tested);
       expect(await rig.sha('Production')).toBe(staging);
-      const image = `${rig.registry}/team/img-default@${tested}`;
-      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual([
-        `${image} integration`, `${image} staging`, `${image} production`,
-      ]);
+      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual(await rig.hookCalls(version, ['integration', 'staging', 'production']));
       passed++;
     }, PIPELINE_TIMEOUT);
   });
@@ -330,8 +339,7 @@ describe('every CI job of a generated project, executed', async () => {
       const tested = await rig.digest(`${version}-SNAPSHOT`);
       expect(await rig.digest('production')).toBe(tested);
       expect(await rig.sha('Production')).toBe(staging);
-      const image = `${rig.registry}/team/ci-azure@${tested}`;
-      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual([`${image} integration`, `${image} staging`, `${image} production`]);
+      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual(await rig.hookCalls(version, ['integration', 'staging', 'production']));
       passed++;
     }, PIPELINE_TIMEOUT);
   });
@@ -379,8 +387,7 @@ describe('every CI job of a generated project, executed', async () => {
       const tested = await rig.digest(`${version}-SNAPSHOT`);
       expect(await rig.digest('production')).toBe(tested);
       expect(await rig.sha('Production')).toBe(staging);
-      const image = `${rig.registry}/team/ci-gitlab@${tested}`;
-      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual([`${image} integration`, `${image} staging`, `${image} production`]);
+      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual(await rig.hookCalls(version, ['integration', 'staging', 'production']));
       passed++;
     }, PIPELINE_TIMEOUT);
   });
@@ -429,8 +436,7 @@ describe('every CI job of a generated project, executed', async () => {
       expectJobs(production.filter((r) => r.status !== 'skipped'), { [ci === 'azure' ? 'production / production' : 'production']: 'success' });
       expect(await rig.digest('production')).toBe(tested);
       expect(await rig.sha('Production')).toBe(main.sha);
-      const image = `${rig.registry}/team/${name}@${tested}`;
-      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual([`${image} integration`, `${image} staging`, `${image} production`]);
+      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual(await rig.hookCalls(version, ['integration', 'staging', 'production']));
       passed = true;
     }, PIPELINE_TIMEOUT);
   });

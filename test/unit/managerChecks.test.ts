@@ -22,7 +22,7 @@ describe('the project is installed and linted with its own tools', () => {
     expect(locks.every((s) => s.writes === 'requirements/dev.txt')).toBe(true);
     expect(locks.map((s) => s.args.at(-1))).toEqual(['uv==0.13.9', 'requirements/default.in', 'requirements/dev.in']);
     expect(locks[1]?.args).toEqual(expect.arrayContaining(['--generate-hashes', '--no-emit-package', 'demo']));
-    expect(steps.at(-1)?.args).toEqual(expect.arrayContaining(['--no-index', '--no-build-isolation', '.[dev]']));
+    expect(steps.at(-1)?.args).toEqual(expect.arrayContaining(['--no-index', '--no-build-isolation', '.[dev,reports]']));
   });
 
   it('--install runs the same commands, without the conda file check', () => {
