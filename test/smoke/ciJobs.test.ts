@@ -399,7 +399,7 @@ describe('every CI job of a generated project, executed', async () => {
     const rig = new Rig({ name, args: ['--ci', ci] });
     let passed = false;
     afterAll(async () => {
-      await execa('podman', ['rmi', '--force', `${name}:${version}-SNAPSHOT`], { reject: false });
+      await execa('podman', ['rmi', '--force', `${name}:${version}-SNAPSHOT`, `${name}-serve:${version}-SNAPSHOT`], { reject: false });
       await rig.tearDown(passed);
     });
 
@@ -410,7 +410,10 @@ describe('every CI job of a generated project, executed', async () => {
       // SMOKE_CI_FULL=1, builds and smoke-tests the real one in the integration job itself).
       const develop = path.join(rig.root, 'develop');
       await execa('git', ['clone', '--quiet', '--branch', 'develop', rig.remote, develop]);
-      await execa('bash', ['-c', `tar cf - --files-from /dev/null | podman import - localhost/${name}:${version}-SNAPSHOT`]);
+      // The release image and the serving image (release.sh pushes both).
+      for (const image of [name, `${name}-serve`]) {
+        await execa('bash', ['-c', `tar cf - --files-from /dev/null | podman import - localhost/${image}:${version}-SNAPSHOT`]);
+      }
       const pushed = await execa('bash', ['cicd/release/release.sh', '--version', `${version}-SNAPSHOT`, '--environment', 'integration', '--no-build'], {
         cwd: develop, env: { ...rig.machine.env, ...rig.machine.vars, ...rig.machine.secrets }, extendEnv: false, all: true, reject: false,
       });
