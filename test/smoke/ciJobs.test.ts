@@ -156,26 +156,42 @@ class Rig {
     const develop = path.join(this.root, 'develop');
     rmSync(develop, { recursive: true, force: true });
     await execa('git', ['clone', '--quiet', '--branch', 'develop', this.remote, develop]);
-    const local = `localhost/${this.spec.name}:${version}-SNAPSHOT`;
-    // The GitHub project's release image may hold that name: it gets it back afterwards.
-    const previous = await execa('podman', ['image', 'inspect', '--format', '{{.Id}}', local], { reject: false });
-    await execa('bash', ['-c', `tar cf - --files-from /dev/null | podman import - ${local}`]);
+    // The release image and the serving image (release.sh pushes both). The GitHub project's
+    // images may hold those names: they get them back afterwards.
+    const locals = [this.spec.name, `${this.spec.name}-serve`].map((name) => `localhost/${name}:${version}-SNAPSHOT`);
+    const previous = await Promise.all(locals.map((local) => execa('podman', ['image', 'inspect', '--format', '{{.Id}}', local], { reject: false })));
+    for (const local of locals) await execa('bash', ['-c', `tar cf - --files-from /dev/null | podman import - ${local}`]);
     try {
       const pushed = await execa('bash', ['cicd/release/release.sh', '--version', `${version}-SNAPSHOT`, '--environment', 'integration', '--no-build'], {
         cwd: develop, env: { ...this.machine.env, ...this.machine.vars, ...this.machine.secrets }, extendEnv: false, all: true, reject: false,
       });
       expect(pushed.exitCode, pushed.all).toBe(0);
     } finally {
-      await execa('podman', ['rmi', '--force', local], { reject: false });
-      if (previous.exitCode === 0) await execa('podman', ['tag', previous.stdout.trim(), local], { reject: false });
+      for (const [i, local] of locals.entries()) {
+        await execa('podman', ['rmi', '--force', local], { reject: false });
+        const before = previous[i]!;
+        if (before.exitCode === 0) await execa('podman', ['tag', before.stdout.trim(), local], { reject: false });
+      }
     }
     return this.digest(`${version}-SNAPSHOT`);
   }
 
-  async digest(tag: string): Promise<string> {
-    const raw = await execa('skopeo', ['inspect', '--raw', `docker://${this.registry}/team/${this.spec.name}:${tag}`], { encoding: 'buffer' });
+  async digest(tag: string, name = this.spec.name): Promise<string> {
+    const raw = await execa('skopeo', ['inspect', '--raw', `docker://${this.registry}/team/${name}:${tag}`], { encoding: 'buffer' });
     const hash = await execa('sha256sum', { input: raw.stdout });
     return `sha256:${hash.stdout.split(' ')[0]}`;
+  }
+
+  /**
+   * DEPLOY_HOOK's calls for these environments: the tested release image, the environment, the
+   * tested serving image (release.sh's NAME-serve, promoted alongside: each environment's tag on it).
+   */
+  async hookCalls(version: string, environments: readonly string[]): Promise<string[]> {
+    const serve = `${this.spec.name}-serve`;
+    const served = await this.digest(`${version}-SNAPSHOT`, serve);
+    for (const environment of environments) expect(await this.digest(environment, serve)).toBe(served);
+    const image = `${this.registry}/team/${this.spec.name}@${await this.digest(`${version}-SNAPSHOT`)}`;
+    return environments.map((environment) => `${image} ${environment} ${this.registry}/team/${serve}@${served}`);
   }
 
   async tearDown(passed: boolean): Promise<void> {
@@ -264,7 +280,7 @@ describe('every CI job of a generated project, executed', async () => {
       expect(log).toMatch(/"predictions":\s*\[/);
       const tested = await rig.digest(`${version}-SNAPSHOT`);
       expect(await rig.digest('integration')).toBe(tested);
-      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual([`${rig.registry}/team/img-default@${tested} integration`]);
+      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual(await rig.hookCalls(version, ['integration']));
       passed++;
     }, PIPELINE_TIMEOUT);
 
@@ -307,10 +323,7 @@ describe('every CI job of a generated project, executed', async () => {
       const tested = await rig.digest(`${version}-SNAPSHOT`);
       expect(await rig.digest('production')).toBe(tested);
       expect(await rig.sha('Production')).toBe(staging);
-      const image = `${rig.registry}/team/img-default@${tested}`;
-      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual([
-        `${image} integration`, `${image} staging`, `${image} production`,
-      ]);
+      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual(await rig.hookCalls(version, ['integration', 'staging', 'production']));
       passed++;
     }, PIPELINE_TIMEOUT);
   });
@@ -375,8 +388,7 @@ describe('every CI job of a generated project, executed', async () => {
       const tested = await rig.digest(`${version}-SNAPSHOT`);
       expect(await rig.digest('production')).toBe(tested);
       expect(await rig.sha('Production')).toBe(staging);
-      const image = `${rig.registry}/team/ci-azure@${tested}`;
-      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual([`${image} integration`, `${image} staging`, `${image} production`]);
+      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual(await rig.hookCalls(version, ['integration', 'staging', 'production']));
       passed++;
     }, PIPELINE_TIMEOUT);
   });
@@ -436,8 +448,7 @@ describe('every CI job of a generated project, executed', async () => {
       const tested = await rig.digest(`${version}-SNAPSHOT`);
       expect(await rig.digest('production')).toBe(tested);
       expect(await rig.sha('Production')).toBe(staging);
-      const image = `${rig.registry}/team/img-default@${tested}`;
-      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual([`${image} integration`, `${image} staging`, `${image} production`]);
+      expect(readFileSync(rig.deployLog, 'utf8').trim().split('\n')).toEqual(await rig.hookCalls(version, ['integration', 'staging', 'production']));
       passed++;
     }, PIPELINE_TIMEOUT);
   });
