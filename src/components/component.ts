@@ -17,6 +17,12 @@ export interface PartialFolder {
   readonly prefix: string;
   /** Relative to src/features/ (shipped in the package beside the bundle). */
   readonly folder: string;
+  /**
+   * False for a module of a multi-choice option that was not chosen: its fragments' names are
+   * registered, so hubs may call them, but it adds nothing. Several chosen modules' fragments of
+   * one name render one after the other, in the contributions' order.
+   */
+  readonly chosen?: boolean;
 }
 
 /** A pure module: answers in, contribution out. It never touches the disk. */

@@ -6,12 +6,15 @@ import { depsComponent } from './depsComponent.js';
 import { engineComponent } from './engineComponent.js';
 import type { Component } from './component.js';
 import { licenseComponent } from './licenseComponent.js';
+import { loadersComponent } from './loadersComponent.js';
 import { lifecycleComponent } from './lifecycleComponent.js';
+import { lintComponent } from './lintComponent.js';
 import { pythonComponent } from './pythonComponent.js';
 import { schedulerComponent } from './schedulerComponent.js';
 import { strategiesComponent } from './strategiesComponent.js';
 import { taskComponent } from './taskComponent.js';
-import { overlayPerChoice, overlayPerValue, overlayWhen } from './toggleComponent.js';
+import { trackerComponent } from './trackerComponent.js';
+import { overlayPerChoice, overlayWhen } from './toggleComponent.js';
 
 /** Every component, in layering order: the base first, then one overlay per component. */
 export const components: readonly Component[] = [
@@ -20,15 +23,15 @@ export const components: readonly Component[] = [
   taskComponent,
   licenseComponent,
   overlayPerChoice('models', 'models', (a) => a.modelFamilies),
-  overlayPerChoice('loaders', 'loaders', (a) => a.dataLoaders),
+  loadersComponent,
   depsComponent,
-  overlayPerValue('lint', 'lint', (a) => a.lintStack),
+  lintComponent,
   overlayWhen('service', 'service', (a) => a.service),
   overlayWhen('jobs', 'jobs', (a) => a.jobs),
   overlayWhen('notebooks', 'notebooks', (a) => a.notebooks),
   overlayWhen('docker', 'docker', (a) => a.docker),
   overlayWhen('precommit', 'precommit', (a) => a.precommit),
-  overlayPerValue('tracker', 'tracker', (a) => a.tracker),
+  trackerComponent,
   ciComponent,
   // The template-sync and conflict-marker scripts every CI provider's jobs call.
   overlayWhen('ci-common', 'ci/common', (a) => ciFeatures[a.ci].runsPipelines),

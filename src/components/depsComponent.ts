@@ -3,4 +3,4 @@ import { depsFeatures } from '../features/deps/depsFeatures.js';
 import { featureComponent } from './featureComponent.js';
 
 /** The dependency manager's module (src/features/deps/<id>/): its own files and its hub fragments. */
-export const depsComponent = featureComponent(DEPS_PARTIAL_PREFIX, ({ depsManager }) => depsFeatures[depsManager].id);
+export const depsComponent = featureComponent(DEPS_PARTIAL_PREFIX, ({ depsManager }) => depsFeatures[depsManager]);

@@ -1,12 +1,6 @@
-import type { Component } from './component.js';
+import { ENGINE_PARTIAL_PREFIX } from '../features/engine/engineFeature.js';
+import { engineFeatures } from '../features/engine/engineFeatures.js';
+import { featureComponent } from './featureComponent.js';
 
-/**
- * The batch engine of the processing and inference jobs: `engines/<value>`, after the part
- * every distributed engine shares (`engines/distributed`: joining Parquet parts into one CSV).
- */
-export const engineComponent: Component = {
-  id: 'engine',
-  contribute: ({ batchEngine }) => ({
-    overlays: batchEngine === 'pandas' ? ['engines/pandas'] : ['engines/distributed', `engines/${batchEngine}`],
-  }),
-};
+/** The batch engine's module (src/features/engine/<id>/), after what distributed engines share. */
+export const engineComponent = featureComponent(ENGINE_PARTIAL_PREFIX, ({ batchEngine }) => engineFeatures[batchEngine]);

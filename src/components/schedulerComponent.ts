@@ -1,13 +1,10 @@
-import type { Component } from './component.js';
+import { SCHEDULER_PARTIAL_PREFIX } from '../features/scheduler/schedulerFeature.js';
+import { schedulerFeatures } from '../features/scheduler/schedulerFeatures.js';
+import { featureComponent } from './featureComponent.js';
 
-/**
- * What runs the pipeline job on a schedule (`schedulers/<value>`); without jobs, nothing. With
- * the lifecycle, Prefect also gets the retraining flow (cron and Airflow schedule retrain.sh
- * from their own files).
- */
-export const schedulerComponent: Component = {
-  id: 'scheduler',
-  contribute: ({ scheduler, jobs, lifecycle }) => ({
-    overlays: jobs ? [`schedulers/${scheduler}`, ...(scheduler === 'prefect' && lifecycle ? ['schedulers/prefect-lifecycle'] : [])] : [],
-  }),
-};
+/** What runs the pipeline job on a schedule (src/features/scheduler/<id>/); without jobs, no files. */
+export const schedulerComponent = featureComponent(
+  SCHEDULER_PARTIAL_PREFIX,
+  ({ scheduler }) => schedulerFeatures[scheduler],
+  ({ jobs }) => jobs,
+);

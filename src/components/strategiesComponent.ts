@@ -1,25 +1,29 @@
+import { featureFilesFolder, featureServiceFilesFolder } from '../features/featureModule.js';
+import { STRATEGIES_PARTIAL_PREFIX } from '../features/strategies/strategyFeature.js';
+import { strategyFeatures } from '../features/strategies/strategyFeatures.js';
 import type { Component } from './component.js';
+import { choicePartials } from './featureComponent.js';
 
 /**
- * One overlay per chosen deployment strategy (`strategies/rest`, ...), plus
- * `strategies/preprocess-service` (the `GET /lookup/{key}` router) when the pre-computed
- * predictions are also served by the REST service, and `k8s` (kustomize base and overlays, the
- * training CronJob, the apply script) when a strategy runs as long-lived pods: rest or stream;
- * with rest and the lifecycle, `k8s-served` adds the volume of served-traffic samples the REST
- * pods write and the training CronJob's drift step reads.
+ * The chosen deployment strategies' modules (src/features/strategies/<id>/): their files (and,
+ * with the REST service, their `service-files/`), and their hub fragments; every module's
+ * fragment names are registered, the unchosen ones rendering nothing. Plus `k8s` (kustomize base
+ * and overlays, the training CronJob, the apply script) when a chosen strategy runs as
+ * long-lived pods (rest, stream). `deployFiles`: a chosen strategy has descriptors under deploy/.
  */
 export const strategiesComponent: Component = {
   id: 'strategies',
   contribute: (answers) => {
-    const k8s = answers.strategies.includes('rest') || answers.strategies.includes('stream');
+    const chosen = answers.strategies.map((id) => strategyFeatures[id]);
+    const k8s = chosen.some((s) => s.runsPods);
     return {
-      overlays: [
-        ...answers.strategies.map((s) => `strategies/${s}`),
-        ...(answers.strategies.includes('preprocess') && answers.service ? ['strategies/preprocess-service'] : []),
-        ...(k8s ? ['k8s'] : []),
-        ...(answers.strategies.includes('rest') && answers.lifecycle ? ['k8s-served'] : []),
+      overlays: k8s ? ['k8s'] : [],
+      featureOverlays: [
+        ...chosen.map((s) => featureFilesFolder(STRATEGIES_PARTIAL_PREFIX, s.id)),
+        ...chosen.filter((s) => s.serviceFiles && answers.service).map((s) => featureServiceFilesFolder(STRATEGIES_PARTIAL_PREFIX, s.id)),
       ],
-      data: { k8s },
+      partials: choicePartials(STRATEGIES_PARTIAL_PREFIX, Object.keys(strategyFeatures), answers.strategies),
+      data: { k8s, deployFiles: chosen.some((s) => s.deployFiles) },
     };
   },
 };

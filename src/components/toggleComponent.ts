@@ -6,11 +6,6 @@ export function overlayWhen(id: string, overlay: string, applies: (answers: Answ
   return { id, contribute: (answers) => (applies(answers) ? { overlays: [overlay] } : undefined) };
 }
 
-/** A component whose overlay folder is named after the answer's value: `lint/ruff`, `tracker/mlflow`. */
-export function overlayPerValue(id: string, folder: string, value: (answers: Answers) => string): Component {
-  return { id, contribute: (answers) => ({ overlays: [`${folder}/${value(answers)}`] }) };
-}
-
 /** One overlay per chosen value of a multi-choice answer: `models/boosting`, `loaders/sql`. */
 export function overlayPerChoice(id: string, folder: string, values: (answers: Answers) => readonly string[]): Component {
   return { id, contribute: (answers) => ({ overlays: values(answers).map((v) => `${folder}/${v}`) }) };

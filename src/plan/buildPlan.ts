@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { components as allComponents } from '../components/components.js';
@@ -6,6 +6,7 @@ import type { Component } from '../components/component.js';
 import type { Answers } from '../options/schema.js';
 import { createRenderer, type RenderContext } from '../render/handlebars.js';
 import { hashContent } from '../fs/hashContent.js';
+import { fragmentsOf } from '../features/featureModule.js';
 import { featuresRoot } from '../templatesRoot.js';
 import { RECORD_FILE, serialiseRecord, type TeamTemplateRef } from './answersRecord.js';
 import { layoutTree } from './layoutTree.js';
@@ -59,19 +60,23 @@ export function buildPlan(input: BuildPlanInput): Plan {
     const raw = readFileSync(file.absolute);
     return { path, file, raw, text: file.relative.endsWith('.hbs') ? raw.toString('utf8') : undefined };
   });
-  // The feature modules' fragments, which hub templates render with `{{> prefix/name}}`.
-  const partials = contributions.flatMap((c) => c.partials ?? []).flatMap(({ prefix, folder }) =>
-    readdirSync(path.join(featureRoot, folder))
-      .filter((name) => name.endsWith('.hbs'))
-      .sort()
-      .map((name) => ({
-        name: `${prefix}/${name.slice(0, -'.hbs'.length)}`,
-        file: `${folder}/${name}`,
-        text: readFileSync(path.join(featureRoot, folder, name), 'utf8'),
-      })),
-  );
-  renderer.preload([...sources.flatMap((s) => (s.text === undefined ? [] : [s.text])), ...partials.map((p) => p.text)]);
-  for (const partial of partials) renderer.registerPartial(partial.name, partial.text, partial.file);
+  // The feature modules' fragments, which hub templates render with `{{> prefix/name}}`; the
+  // chosen modules' fragments of one name render in order (a multi-choice option's), an
+  // unchosen module's names render nothing.
+  const partials = new Map<string, { text: string; file: string }[]>();
+  for (const { prefix, folder, chosen } of contributions.flatMap((c) => c.partials ?? [])) {
+    // A module with no fragments has no folder (git keeps no empty one).
+    const names = existsSync(path.join(featureRoot, folder)) ? readdirSync(path.join(featureRoot, folder)) : [];
+    for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
+      const file = `${folder}/${name}`;
+      for (const fragment of fragmentsOf(name.slice(0, -'.hbs'.length), readFileSync(path.join(featureRoot, file), 'utf8'))) {
+        const sources = partials.get(`${prefix}/${fragment.name}`) ?? [];
+        partials.set(`${prefix}/${fragment.name}`, chosen === false ? sources : [...sources, { text: fragment.text, file }]);
+      }
+    }
+  }
+  renderer.preload([...sources.flatMap((s) => (s.text === undefined ? [] : [s.text])), ...[...partials.values()].flat().map((p) => p.text)]);
+  for (const [name, fragments] of partials) renderer.registerPartial(name, fragments);
   const files: PlannedFile[] = sources.map(({ path, file, raw, text }) => {
     const content = text === undefined ? raw : Buffer.from(renderer.render(text, context, file.source), 'utf8');
     return { path, content, mode: file.mode, source: file.source };

@@ -98,19 +98,30 @@ export function createRenderer(options: { readonly cacheDir?: string | undefined
     preload(sources: readonly string[]): void {
       bundle = openSpecBundle(compiled.dir, sources.map((source) => compiled.keyOf(prepareSource(source))));
     },
-    /** Makes a template text renderable as `{{> name}}` in the templates rendered after; `file` names it in errors. */
-    registerPartial(name: string, source: string, file: string): void {
-      try {
-        const found = entry(source);
-        hbs.registerPartial(name, (context: unknown, options?: RuntimeOptions) => {
-          const text = found.template(context, options);
-          found.ran();
-          return text;
-        });
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new UsageError(`template ${file}: ${reason.split('\n')[0]}`);
-      }
+    /**
+     * Makes template texts renderable as `{{> name}}` in the templates rendered after: each
+     * rendered in turn, their outputs joined (none: the partial renders nothing), with the call's
+     * `separator` between two (`{{> name separator=", and"}}`, for a list inside a sentence);
+     * `file` names one in errors.
+     */
+    registerPartial(name: string, fragments: readonly { readonly text: string; readonly file: string }[]): void {
+      const found = fragments.map(({ text, file }) => {
+        try {
+          return entry(text);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new UsageError(`template ${file}: ${reason.split('\n')[0]}`);
+        }
+      });
+      hbs.registerPartial(name, (context: unknown, options?: RuntimeOptions) =>
+        found
+          .map((one) => {
+            const text = one.template(context, options);
+            one.ran();
+            return text;
+          })
+          .join(separatorOf(options)),
+      );
     },
     /** Renders a template text; `name` (its path under templates/) is used in error messages. */
     render(source: string, context: RenderContext, name: string): string {
@@ -134,3 +145,9 @@ export function createRenderer(options: { readonly cacheDir?: string | undefined
 }
 
 export type Renderer = ReturnType<typeof createRenderer>;
+
+/** A partial call's `separator=` (Handlebars passes the call's hash in the options). */
+function separatorOf(options: RuntimeOptions | undefined): string {
+  const separator = (options as { hash?: Record<string, unknown> } | undefined)?.hash?.separator;
+  return typeof separator === 'string' ? separator : '';
+}

@@ -34,8 +34,10 @@ for package in "$@"; do
 done
 `;
 
+/** The pipeline of a push; with jobs, only those (gitlab-ci-local's job arguments, their needs not run). */
 export async function runGitlabPipeline(
   push: Push, machine: Machine, variables: Readonly<Record<string, string>>, log: (line: string) => void = () => {},
+  jobs: readonly string[] = [],
 ): Promise<JobResult[]> {
   const name = push.ref.replace(/^refs\/(heads|tags)\//, '');
   const dir = path.join(machine.work, `gitlab-${name.replace(/[^\w.-]+/g, '_')}`);
@@ -80,7 +82,7 @@ export async function runGitlabPipeline(
   }
   const file = '.gitlab-ci-local-harness.yml';
   writeFileSync(path.join(dir, file), stringify(definition));
-  const args = ['--file', file, '--force-shell-executor', '--shell-isolation', '--concurrency', '1'];
+  const args = [...jobs, '--file', file, '--force-shell-executor', '--shell-isolation', '--concurrency', '1'];
   for (const [k, v] of Object.entries(vars)) args.push('--variable', `${k}=${v}`);
   log(`gitlab-ci-local on ${push.ref}`);
   const started = Date.now();

@@ -360,9 +360,13 @@ function azureVariables(vars: AzureVariables | undefined, groups: Readonly<Recor
 /** $(Name) macros of the variables that exist (Azure leaves unknown ones for bash). */
 const macros = (text: string, variables: Env) => text.replace(/\$\(([\w.]+)\)/g, (all, name: string) => variables[name] ?? all);
 
-/** Runs an Azure pipeline for a push: stages and jobs by condition and dependsOn, steps in order. */
+/**
+ * Runs an Azure pipeline for a push: stages and jobs by condition and dependsOn, steps in order.
+ * A job named in onDemand ("stage / job") that would run is reported skipped, not run.
+ */
 export async function runAzurePipeline(
   file: string, push: Push, machine: Machine, groups: Readonly<Record<string, Env>>, secretNames: readonly string[], log: (line: string) => void = () => {},
+  onDemand: readonly string[] = [],
 ): Promise<JobResult[]> {
   const pipeline = parse(readFileSync(file, 'utf8')) as AzurePipeline;
   const name = refName(push.ref);
@@ -402,6 +406,7 @@ export async function runAzurePipeline(
         'Agent.TempDirectory': `${workspace}.tmp`,
       };
       if (job.condition && !azureCondition(job.condition, variables)) { done[id] = { name: label, status: 'skipped', seconds: 0, log: job.condition }; continue; }
+      if (onDemand.includes(label)) { done[id] = { name: label, status: 'skipped', seconds: 0, log: 'on demand: not run here' }; continue; }
       // Variables reach scripts as environment variables (Name.Part -> NAME_PART), except secrets.
       const resolved = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, macros(v, variables)]));
       const varEnv = Object.fromEntries(Object.entries(resolved).filter(([k]) => !secretNames.includes(k)).map(([k, v]) => [k.replace(/\./g, '_').toUpperCase(), v]));

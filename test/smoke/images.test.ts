@@ -3,8 +3,10 @@
  * scripts (cicd/build/build.sh, cicd/release/release.sh) the way its CI runs them, on podman
  * behind a `docker` shim (scripts/container-engine.sh sets it up: engine, shim, a stand-in for
  * python:3.11-slim since no image registry is reachable here). Then the release image runs as
- * non-root with a read-only root filesystem: the pipeline job on mounted data, then the service
- * answering /ready and a real /predict.
+ * non-root with a read-only root filesystem: the pipeline job on mounted data. The serving image
+ * (the Dockerfile's serve target: the same lock without the reports extra) answers /ready and a
+ * real /predict, has no matplotlib, and a report asked of it stops with the line that names the
+ * extra and the image to use.
  *
  * The default project runs on every CI run; the Poetry and pip variants with SMOKE_IMAGES_FULL=1
  * (`npm run smoke:images:full`). Without an engine (and no way to install one) the tests skip
@@ -63,12 +65,13 @@ if (engineReason) {
     const root = path.join(parent, name);
     const pkg = name.replace(/-/g, '_');
     const image = `${name}:${'0.1.0-SNAPSHOT'}`;
+    const serving = `${name}-serve:${'0.1.0-SNAPSHOT'}`;
     const runDir = path.join(root, 'image-run');
     let passed = 0;
     afterAll(async () => {
       await execa('podman', ['rm', '--force', `${name}-service`], { reject: false });
-      if (!keepProject(passed === (serverless ? 8 : 7), true)) {
-        await execa('podman', ['rmi', '--force', image, `${name}-test:0.1.0-SNAPSHOT`, `${name}-lambda:dev`], { reject: false });
+      if (!keepProject(passed === (serverless ? 9 : 8), true)) {
+        await execa('podman', ['rmi', '--force', image, serving, `${name}-test:0.1.0-SNAPSHOT`, `${name}-lambda:dev`], { reject: false });
         rmSync(root, { recursive: true, force: true });
       }
     });
@@ -138,32 +141,40 @@ if (engineReason) {
       passed++;
     });
 
-    it('builds the release image (bash cicd/release/release.sh --version <snapshot>, as the CI job does)', async () => {
+    it('builds the release and serving images (bash cicd/release/release.sh --version <snapshot>, as the CI job does)', async () => {
       const version = await sh('bash', ['-c', 'source cicd/build/utils/common.sh && snapshot_version']);
       expect(version.stdout.trim()).toBe('0.1.0-SNAPSHOT');
-      const built = await timed('release image build', () => sh('bash', ['cicd/release/release.sh', '--version', version.stdout.trim()]));
+      const built = await timed('release + serving image build', () => sh('bash', ['cicd/release/release.sh', '--version', version.stdout.trim()]));
       expect(built.exitCode, tail(built.all)).toBe(0);
       const size = async (ref: string) => Number((await execa('podman', ['image', 'inspect', '--format', '{{.Size}}', ref])).stdout.trim());
-      const release = await size(`localhost/${image}`);
       const base = await size(fromNames(root)[0]!);
-      times.push(`${name} release image: ${mb(release)} MB, ${mb(release - base)} MB over the base (${mb(base)} MB)`);
+      for (const [what, ref] of [['release', image], ['serving', serving]] as const) {
+        const bytes = await size(`localhost/${ref}`);
+        times.push(`${name} ${what} image: ${mb(bytes)} MB, ${mb(bytes - base)} MB over the base (${mb(base)} MB)`);
+      }
       passed++;
     });
 
-    it('the release image holds exactly the lock: every package, name and version, the held-back one too', async () => {
-      const listed = await sh('podman', ['run', '--rm', '--network', 'none', '--entrypoint', 'python', image, '-c', INSTALLED]);
-      expect(listed.exitCode, listed.all).toBe(0);
-      const installed = JSON.parse(listed.stdout) as Record<string, string>;
-      // The project itself, and the installers a plain venv seeds, are not pins of the lock.
-      for (const own of [name, 'pip', 'setuptools', 'wheel']) delete installed[own];
-      const locked = await lockedRuntime(root, manager);
-      expect(installed).toEqual(locked);
-      expect(installed.pyyaml).toBe(HELD_BACK);
-      // release.sh wrote the SBOM (CycloneDX) of that environment: the same packages.
-      const sbom = JSON.parse(readFileSync(path.join(root, 'dist', `${name}-0.1.0-SNAPSHOT.cdx.json`), 'utf8')) as { components: { name: string; version: string }[] };
-      const listedInSbom = Object.fromEntries(sbom.components.map((c) => [c.name.toLowerCase().replace(/[-_.]+/g, '-'), c.version]));
-      expect(listedInSbom).toMatchObject(locked);
-      times.push(`${name} release image: ${Object.keys(installed).length} packages, all as locked`);
+    it('each image holds exactly the lock: the release image with the reports extra, the serving image without', async () => {
+      for (const [ref, extra] of [[image, 'reports'], [serving, '']] as const) {
+        const listed = await sh('podman', ['run', '--rm', '--network', 'none', '--entrypoint', 'python', ref, '-c', INSTALLED]);
+        expect(listed.exitCode, listed.all).toBe(0);
+        const installed = JSON.parse(listed.stdout) as Record<string, string>;
+        // The project itself, and the installers a plain venv seeds, are not pins of the lock.
+        for (const own of [name, 'pip', 'setuptools', 'wheel']) delete installed[own];
+        const locked = await lockedRuntime(root, manager, extra);
+        expect(installed, ref).toEqual(locked);
+        expect(installed.pyyaml).toBe(HELD_BACK);
+        // Serving needs neither the plots nor the Markdown of the reports; SciPy stays (scikit-learn requires it).
+        expect('matplotlib' in installed, ref).toBe(extra === 'reports');
+        expect('markdown' in installed, ref).toBe(extra === 'reports');
+        expect(installed.scipy, ref).toBeDefined();
+        // release.sh wrote the SBOM (CycloneDX) of each environment: the same packages.
+        const sbom = JSON.parse(readFileSync(path.join(root, 'dist', `${ref.replace(':', '-')}.cdx.json`), 'utf8')) as { components: { name: string; version: string }[] };
+        const listedInSbom = Object.fromEntries(sbom.components.map((c) => [c.name.toLowerCase().replace(/[-_.]+/g, '-'), c.version]));
+        expect(listedInSbom).toMatchObject(locked);
+        times.push(`${name} ${ref}: ${Object.keys(installed).length} packages, all as locked${extra ? ` (extra ${extra})` : ''}`);
+      }
       passed++;
     });
 
@@ -187,14 +198,27 @@ if (engineReason) {
       passed++;
     });
 
-    it('serves /ready and a real /predict from the release image, as non-root and read-only', async () => {
+    it('the serving image stops a report with one line that names the extra and the image to use', async () => {
+      // The evaluation report plots with matplotlib, which the serving image leaves out.
+      const ran = await sh('podman', [
+        'run', '--rm', '--read-only', '--tmpfs', '/tmp', '--user', '10001:10001', '--network', 'none',
+        '-v', `${path.join(runDir, 'artifacts')}:/app/artifacts:ro`, '-v', `${path.join(runDir, 'data')}:/app/data:ro`,
+        '--entrypoint', 'python', serving, '-m', `${pkg}.run`, 'evaluate', '--output', '/tmp/report',
+      ]);
+      expect(ran.exitCode, ran.all).toBe(1);
+      expect(ran.stderr).toMatch(new RegExp(`^.*matplotlib is not installed: .*reports extra .*the release image \\(${name}\\), not the serving image \\(${name}-serve\\)$`, 'm'));
+      expect(ran.stderr).not.toMatch(/Traceback/);
+      passed++;
+    });
+
+    it('serves /ready and a real /predict from the serving image, as non-root and read-only', async () => {
       const port = await freePort();
       const container = `${name}-service`;
       await execa('podman', ['rm', '--force', container], { reject: false });
       const started = Date.now();
       const run = await sh('podman', [
         'run', '--detach', '--name', container, '--read-only', '--tmpfs', '/tmp', '--user', '10001:10001',
-        '--publish', `127.0.0.1:${port}:8000`, '-v', `${path.join(runDir, 'artifacts')}:/app/artifacts:ro`, image,
+        '--publish', `127.0.0.1:${port}:8000`, '-v', `${path.join(runDir, 'artifacts')}:/app/artifacts:ro`, serving,
       ]);
       expect(run.exitCode, run.all).toBe(0);
       try {
@@ -202,7 +226,7 @@ if (engineReason) {
         const ready = await waitFor(async () => (await fetch(`${base}/ready`)).status === 200, 60_000);
         const logs = async () => (await execa('podman', ['logs', container], { reject: false, all: true })).all;
         expect(ready, await logs()).toBe(true);
-        times.push(`${name} service ready in the release image: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        times.push(`${name} service ready in the serving image: ${((Date.now() - started) / 1000).toFixed(0)} s`);
         const record = sampleRecord(root, runDir);
         const answer = await fetch(`${base}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
         const body = await answer.text();
@@ -255,9 +279,9 @@ const INSTALLED = [
 const taskRootInstalled = INSTALLED.replace('m.distributions()', 'm.distributions(path=["/var/task"])');
 
 /** The run-time set the project's lock pins (test/smoke/lockedRuntime.py reads it). */
-async function lockedRuntime(root: string, manager: string): Promise<Record<string, string>> {
+async function lockedRuntime(root: string, manager: string, extra = ''): Promise<Record<string, string>> {
   const script = path.join(repoRoot, 'test', 'smoke', 'lockedRuntime.py');
-  const run = await execa(path.join(smokeRoot, 'tools', 'bin', 'python'), [script, manager, root], { env: env(), extendEnv: false, reject: false, all: true });
+  const run = await execa(path.join(smokeRoot, 'tools', 'bin', 'python'), [script, manager, root, '3.11', ...(extra ? [extra] : [])], { env: env(), extendEnv: false, reject: false, all: true });
   if (run.exitCode !== 0) throw new Error(run.all);
   return JSON.parse(run.stdout) as Record<string, string>;
 }

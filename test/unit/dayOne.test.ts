@@ -163,6 +163,10 @@ describe('the CI starts Redis and PostgreSQL for the unit tests and makes their 
     for (const name of Object.keys(vars).filter((n) => n.startsWith(pkg))) expect(tests, name).toContain(`"${name}"`);
     // Read at import: tests/conftest.py's autouse fixture removes every <PKG>_* variable before each test.
     if (redis || postgres) expect(tests).toMatch(/^_ENVIRONMENT = \{name: os\.environ\.get\(name, ""\) for name in/m);
+    // The test image has no servers: those tests skip there, so the image's run must not apply the
+    // coverage gate (81.8% with them skipped failed the Azure test_image job); the unit-test job does.
+    const image = files.get('cicd/build/docker/Dockerfile') ?? '';
+    expect(image).toMatch(/^CMD \["python", "tests\/run_tests\.py", "--type", "unit", "--cov-fail-under=0"\]$/m);
   });
 });
 
@@ -180,5 +184,18 @@ describe("the CI's smoke and acceptance checks call /ready and a real /predict, 
     const config = yaml.load(files.get('configs/base.yaml')!) as { features: { numeric: string[]; categorical: string[] } };
     expect(Object.keys(sample).sort()).toEqual([...config.features.numeric, ...config.features.categorical].sort());
     for (const name of config.features.numeric) expect(typeof sample[name], name).toBe('number');
+  });
+});
+
+describe("GitLab's deploy scripts (bash reading a heredoc on stdin): no command in them reads that stdin", () => {
+  // A command that reads stdin inside `bash <<'SCRIPT'` swallows the rest of the script: bash
+  // then ends with that command's status, and the job passes with its push never run.
+  const readsStdin = /\bdocker\s+(?:start\s+(?:-\w*a|--attach)|(?:run|exec)\s+(?:-\w*i|--interactive))\b|\bssh\b/;
+  it.each(golden.filter((c) => c.ci === 'gitlab').concat([{ ci: 'gitlab' }]).map((c) => [JSON.stringify(c), c] as const))('%s', async (_name, combo) => {
+    const files = await render(combo);
+    const scripts = [...files.get('.gitlab-ci.yml')!.matchAll(/<<'(\w+)'\n([\s\S]*?)\n\s*\1\n/g)].map((m) => m[2]!);
+    expect(scripts.length).toBeGreaterThanOrEqual(3); // integration, staging, production
+    const offending = scripts.flatMap((s) => s.split('\n')).filter((line) => readsStdin.test(line) && !/<\s*\S/.test(line.replace(/<<'\w+'/, '')));
+    expect(offending).toEqual([]);
   });
 });

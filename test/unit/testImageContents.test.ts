@@ -13,6 +13,8 @@ const combinations: Record<string, Record<string, unknown>> = {
   default: {},
   serverless: { strategies: ['batch', 'rest', 'serverless'] },
   'serverless-only': { service: false, strategies: ['batch', 'serverless'] },
+  // Stream's k8s manifests are under deploy/ too: the Dockerfile copied it, the ignore file left it out.
+  'stream-only': { strategies: ['stream'] },
   airflow: { scheduler: 'airflow' },
   'poetry-lifecycle-off': { depsManager: 'poetry', lifecycle: false },
   pip: { depsManager: 'pip' },

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from .extra import reports_module
+
 
 def team_sections_html(path: Path) -> str:
     """``path`` (Markdown) as HTML; a note saying where to write it when it does not exist."""
@@ -13,8 +15,7 @@ def team_sections_html(path: Path) -> str:
             f"<p>The team's sections (intended use, limits, owners, stakeholders) are read from"
             f" <code>{html.escape(str(path))}</code>, which does not exist here.</p>"
         )
-    # pylint: disable-next=import-outside-toplevel
-    import markdown  # noqa: PLC0415 - only the model card renders Markdown
-
+    # Only the model card renders Markdown: markdown is in the reports extra.
+    markdown = reports_module("markdown")
     rendered: str = markdown.markdown(path.read_text(encoding="utf-8"), extensions=["tables"])
     return rendered

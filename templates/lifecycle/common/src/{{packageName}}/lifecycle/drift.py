@@ -39,6 +39,7 @@ from ..errors import ArtifactError
 from ..models.common.artifact import REFERENCE_FILE, load_artifact, write_json
 from ..pipelines.metrics import HIGHER_IS_BETTER, PRIMARY_METRIC, metrics_of, predictions_of
 from ..pipelines.statistics import adjust_p_values, metric_intervals
+from ..reports.extra import reports_module
 from . import LifecycleRefusalError
 from .backend import open_registry
 from .ingest import bad_rows, clean_rows, initial_path, latest_merged_drop
@@ -112,12 +113,10 @@ def categorical_drift(reference: pd.Series, current: pd.Series) -> dict[str, Any
 
 
 def _plot(name: str, kind: str, reference: pd.Series, current: pd.Series, path: Path) -> None:
-    # pylint: disable=import-outside-toplevel
-    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415 - see numeric_drift
-    from matplotlib.figure import Figure  # noqa: PLC0415 - see numeric_drift
-
-    figure = Figure(figsize=(5, 3), dpi=72)
-    FigureCanvasAgg(figure)  # render with Agg, whatever the default backend is
+    # matplotlib (the reports extra, not in the serving image) loads here: see numeric_drift.
+    agg = reports_module("matplotlib.backends.backend_agg")
+    figure = reports_module("matplotlib.figure").Figure(figsize=(5, 3), dpi=72)
+    agg.FigureCanvasAgg(figure)  # render with Agg, whatever the default backend is
     axes = figure.add_subplot()
     if kind == "numeric":
         ref = pd.to_numeric(reference, errors="coerce").dropna()
