@@ -8,7 +8,8 @@ import { featureFilesFolder } from '../features/featureModule.js';
  * The chosen model families' modules (src/features/models/<id>/): their files and hub fragments,
  * and the models hubs name: `defaultModel`, the one a project starts with (the first chosen
  * family, in the registry's order, that is not a baseline; else the baseline); `quickModel`, the
- * one tests train where any model will do (the baseline if chosen); `smallModelParams`, whether a
+ * one tests train where any model will do (the baseline if chosen); `startsWithBaseline`, the
+ * baseline is the only family (no gate to pass, no margin to beat); `smallModelParams`, whether a
  * chosen family has hyperparameters the integration config makes smaller.
  */
 export const modelsComponent: Component = {
@@ -21,7 +22,12 @@ export const modelsComponent: Component = {
       overlays: [],
       featureOverlays: answers.modelFamilies.map((id) => featureFilesFolder(MODELS_PARTIAL_PREFIX, familyFeatures[id].id)),
       partials: choicePartials(MODELS_PARTIAL_PREFIX, Object.keys(familyFeatures), answers.modelFamilies),
-      data: { defaultModel: starter.model(answers.task), quickModel: quick.model(answers.task), smallModelParams: chosen.some((f) => f.smallParams) },
+      data: {
+        defaultModel: starter.model(answers.task),
+        quickModel: quick.model(answers.task),
+        startsWithBaseline: starter.baseline,
+        smallModelParams: chosen.some((f) => f.smallParams),
+      },
     };
   },
 };

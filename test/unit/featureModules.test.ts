@@ -129,8 +129,9 @@ const multiOptions = [
     prefix: MODELS_PARTIAL_PREFIX,
     answer: 'modelFamilies',
     ids: Object.keys(familyFeatures),
-    // None: the models hubs name (defaultModel, quickModel) and whether a family has smaller
-    // test hyperparameters (smallModelParams) come from the modules' declarations.
+    // None: the models hubs name (defaultModel, quickModel), whether the baseline is the only
+    // family (startsWithBaseline) and whether a family has smaller test hyperparameters
+    // (smallModelParams) come from the modules' declarations.
     naming: [],
   },
 ];
@@ -179,7 +180,11 @@ describe('the model families component', () => {
     expect(await dataOf(['rule_based', 'regression', 'ensemble', 'boosting'])).toMatchObject({ defaultModel: 'logistic_regression', quickModel: 'naive' });
     expect(await dataOf(['regression'], 'regression')).toMatchObject({ defaultModel: 'linear_regression', quickModel: 'linear_regression' });
     expect(await dataOf(['boosting', 'ensemble'])).toMatchObject({ defaultModel: 'random_forest', quickModel: 'random_forest', smallModelParams: true });
-    expect(await dataOf(['boosting', 'rule_based'])).toMatchObject({ defaultModel: 'gradient_boosting', quickModel: 'naive' });
-    expect(await dataOf(['rule_based'])).toMatchObject({ defaultModel: 'naive', quickModel: 'naive', smallModelParams: false });
+    expect(await dataOf(['boosting', 'rule_based'])).toMatchObject({ defaultModel: 'gradient_boosting', quickModel: 'naive', startsWithBaseline: false });
+    expect(await dataOf(['rule_based'])).toMatchObject({ defaultModel: 'naive', quickModel: 'naive', startsWithBaseline: true, smallModelParams: false });
+  });
+
+  it('leave no template comparing the default model with a model name (startsWithBaseline says it)', () => {
+    expect(templates.filter((rel) => /\(eq defaultModel /.test(textOf(rel)))).toEqual([]);
   });
 });
