@@ -9,12 +9,13 @@ import { licenseComponent } from './licenseComponent.js';
 import { loadersComponent } from './loadersComponent.js';
 import { lifecycleComponent } from './lifecycleComponent.js';
 import { lintComponent } from './lintComponent.js';
+import { modelsComponent } from './modelsComponent.js';
 import { pythonComponent } from './pythonComponent.js';
 import { schedulerComponent } from './schedulerComponent.js';
 import { strategiesComponent } from './strategiesComponent.js';
 import { taskComponent } from './taskComponent.js';
 import { trackerComponent } from './trackerComponent.js';
-import { overlayPerChoice, overlayWhen } from './toggleComponent.js';
+import { overlayWhen } from './toggleComponent.js';
 
 /** Every component, in layering order: the base first, then one overlay per component. */
 export const components: readonly Component[] = [
@@ -22,7 +23,7 @@ export const components: readonly Component[] = [
   pythonComponent,
   taskComponent,
   licenseComponent,
-  overlayPerChoice('models', 'models', (a) => a.modelFamilies),
+  modelsComponent,
   loadersComponent,
   depsComponent,
   lintComponent,

@@ -5,8 +5,3 @@ import type { Component } from './component.js';
 export function overlayWhen(id: string, overlay: string, applies: (answers: Answers) => boolean): Component {
   return { id, contribute: (answers) => (applies(answers) ? { overlays: [overlay] } : undefined) };
 }
-
-/** One overlay per chosen value of a multi-choice answer: `models/boosting`, `loaders/sql`. */
-export function overlayPerChoice(id: string, folder: string, values: (answers: Answers) => readonly string[]): Component {
-  return { id, contribute: (answers) => ({ overlays: values(answers).map((v) => `${folder}/${v}`) }) };
-}

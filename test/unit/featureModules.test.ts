@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { modelsComponent } from '../../src/components/modelsComponent.js';
 import { CI_PARTIAL_PREFIX } from '../../src/features/ci/ciFeature.js';
 import { ciFeatures } from '../../src/features/ci/ciFeatures.js';
 import { DEPS_PARTIAL_PREFIX } from '../../src/features/deps/depsFeature.js';
@@ -15,6 +16,8 @@ import { engineFeatures } from '../../src/features/engine/engineFeatures.js';
 import { featurePartialsFolder, fragmentsOf, type FeatureModule } from '../../src/features/featureModule.js';
 import { LINT_PARTIAL_PREFIX } from '../../src/features/lint/lintFeature.js';
 import { lintFeatures } from '../../src/features/lint/lintFeatures.js';
+import { MODELS_PARTIAL_PREFIX } from '../../src/features/models/familyFeature.js';
+import { familyFeatures } from '../../src/features/models/familyFeatures.js';
 import { LOADERS_PARTIAL_PREFIX } from '../../src/features/loaders/loaderFeature.js';
 import { loaderFeatures } from '../../src/features/loaders/loaderFeatures.js';
 import { SCHEDULER_PARTIAL_PREFIX } from '../../src/features/scheduler/schedulerFeature.js';
@@ -23,7 +26,8 @@ import { STRATEGIES_PARTIAL_PREFIX } from '../../src/features/strategies/strateg
 import { strategyFeatures } from '../../src/features/strategies/strategyFeatures.js';
 import { TRACKER_PARTIAL_PREFIX } from '../../src/features/tracker/trackerFeature.js';
 import { trackerFeatures } from '../../src/features/tracker/trackerFeatures.js';
-import { optionSchema } from '../../src/options/schema.js';
+import { resolveAnswers } from '../../src/options/resolveAnswers.js';
+import { optionSchema, type Answers } from '../../src/options/schema.js';
 import { repoRoot } from '../helpers/cli.js';
 import { listFiles } from '../helpers/tree.js';
 
@@ -83,7 +87,7 @@ describe.each(options)('the $answer modules (src/features/$prefix/<id>/)', ({ pr
 });
 
 /**
- * The multi-choice options (deployment strategies, data loaders) are chosen several at once: a
+ * The multi-choice options (deployment strategies, data loaders, model families) are chosen several at once: a
  * hub's `{{> <prefix>/<hub>-<what>}}` renders the fragment of every chosen module that has one,
  * so a module holds only the fragments where it adds something (one file per hub, `{{#*inline}}`
  * blocks). The templates still naming the answer are listed: each tests it together with another
@@ -124,6 +128,15 @@ const multiOptions = [
       'templates/base/src/{{packageName}}/data_loaders/factory.py.hbs',
     ],
   },
+  {
+    prefix: MODELS_PARTIAL_PREFIX,
+    answer: 'modelFamilies',
+    ids: Object.keys(familyFeatures),
+    // None: the models hubs name (defaultModel, quickModel), whether the baseline is the only
+    // family (startsWithBaseline) and whether a family has smaller test hyperparameters
+    // (smallModelParams) come from the modules' declarations.
+    naming: [],
+  },
 ];
 
 describe.each(multiOptions)('the $answer modules (src/features/$prefix/<id>/)', ({ prefix, answer, ids, naming }) => {
@@ -138,7 +151,7 @@ describe.each(multiOptions)('the $answer modules (src/features/$prefix/<id>/)', 
     const call = new RegExp(`\\{\\{~?> ${prefix}/([\\w-]+)`, 'g');
     for (const rel of templates) for (const m of textOf(rel).matchAll(call)) called.add(m[1]!);
     const held = new Set(ids.flatMap(fragmentsOfModule));
-    expect(held.size).toBeGreaterThan(10);
+    expect(held.size).toBeGreaterThan(5);
     expect([...called].sort()).toEqual([...held].sort());
   });
 
@@ -159,5 +172,22 @@ describe('fragment files of a multi-choice module', () => {
       { name: 'hub-b', text: ' in a line' },
     ]);
     expect(() => fragmentsOf('hub', `${text}stray\n`)).toThrow(/hub\.hbs: expected/);
+  });
+});
+
+describe('the model families component', () => {
+  const dataOf = async (modelFamilies: Answers['modelFamilies'], task: Answers['task'] = 'classification') =>
+    modelsComponent.contribute(await resolveAnswers({ file: { projectName: 'models-demo', modelFamilies, task }, context: { year: 2030 } }))!.data;
+
+  it('starts a project with the first chosen family that is not the baseline, in the registry order', async () => {
+    expect(await dataOf(['rule_based', 'regression', 'ensemble', 'boosting'])).toMatchObject({ defaultModel: 'logistic_regression', quickModel: 'naive' });
+    expect(await dataOf(['regression'], 'regression')).toMatchObject({ defaultModel: 'linear_regression', quickModel: 'linear_regression' });
+    expect(await dataOf(['boosting', 'ensemble'])).toMatchObject({ defaultModel: 'random_forest', quickModel: 'random_forest', smallModelParams: true });
+    expect(await dataOf(['boosting', 'rule_based'])).toMatchObject({ defaultModel: 'gradient_boosting', quickModel: 'naive', startsWithBaseline: false });
+    expect(await dataOf(['rule_based'])).toMatchObject({ defaultModel: 'naive', quickModel: 'naive', startsWithBaseline: true, smallModelParams: false });
+  });
+
+  it('leave no template comparing the default model with a model name (startsWithBaseline says it)', () => {
+    expect(templates.filter((rel) => /\(eq defaultModel /.test(textOf(rel)))).toEqual([]);
   });
 });

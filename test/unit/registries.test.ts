@@ -12,6 +12,7 @@ import { lintFeatures } from '../../src/features/lint/lintFeatures.js';
 import { schedulerFeatures } from '../../src/features/scheduler/schedulerFeatures.js';
 import { trackerFeatures } from '../../src/features/tracker/trackerFeatures.js';
 import { loaderFeatures } from '../../src/features/loaders/loaderFeatures.js';
+import { familyFeatures } from '../../src/features/models/familyFeatures.js';
 import { strategyFeatures } from '../../src/features/strategies/strategyFeatures.js';
 import type { OptionDef } from '../../src/options/optionTypes.js';
 import { optionSchema, type Answers } from '../../src/options/schema.js';
@@ -40,6 +41,8 @@ describe('registries keyed by choice ids', () => {
     for (const [id, feature] of Object.entries(strategyFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(loaderFeatures).sort()).toEqual(choicesOf('dataLoaders'));
     for (const [id, feature] of Object.entries(loaderFeatures)) expect(feature.id).toBe(id);
+    expect(Object.keys(familyFeatures).sort()).toEqual(choicesOf('modelFamilies'));
+    for (const [id, feature] of Object.entries(familyFeatures)) expect(feature.id).toBe(id);
     expect(Object.keys(stackChecks).sort()).toEqual(choicesOf('lintStack'));
     expect(Object.keys(pythonImages).sort()).toEqual(choicesOf('pythonVersion'));
   });
@@ -84,10 +87,15 @@ describe('registries keyed by choice ids', () => {
     // A new data loader in the schema, with no feature module (src/features/loaders/<id>/):
     // @ts-expect-error Property '"json"' is missing
     const jsonModule: Record<Answers['dataLoaders'][number] | 'json', unknown> = loaderFeatures;
+    // A new model family in the schema, with no feature module (src/features/models/<id>/):
+    // @ts-expect-error Property '"svm"' is missing
+    const svmModule: Record<Answers['modelFamilies'][number] | 'svm', unknown> = familyFeatures;
+    // @ts-expect-error Property 'boosting' is missing
+    const noBoosting: typeof familyFeatures = { rule_based: familyFeatures.rule_based, regression: familyFeatures.regression, ensemble: familyFeatures.ensemble };
     // @ts-expect-error Property '"3.14"' is missing
     const withPython314: Record<Answers['pythonVersion'] | '3.14', string> = pythonImages;
     // @ts-expect-error Property 'classic' is missing
     const onlyRuff: typeof stackChecks = { ruff: stackChecks.ruff };
-    expect([pdmModule, noConda, bitbucketModule, noNone, pyrightModule, noClassic, rayModule, noSpark, wandbModule, noTrackerNone, dagsterModule, noAirflow, edgeModule, noDatabase, jsonModule, withPython314, onlyRuff].every(Boolean)).toBe(true);
+    expect([pdmModule, noConda, bitbucketModule, noNone, pyrightModule, noClassic, rayModule, noSpark, wandbModule, noTrackerNone, dagsterModule, noAirflow, edgeModule, noDatabase, jsonModule, svmModule, noBoosting, withPython314, onlyRuff].every(Boolean)).toBe(true);
   });
 });
