@@ -10,6 +10,7 @@ import { choicePartials } from './featureComponent.js';
  * fragment names are registered, the unchosen ones rendering nothing. Plus `k8s` (kustomize base
  * and overlays, the training CronJob, the apply script) when a chosen strategy runs as
  * long-lived pods (rest, stream). `deployFiles`: a chosen strategy has descriptors under deploy/.
+ * `servingImage`: a chosen strategy's pods run the serving image (rest).
  */
 export const strategiesComponent: Component = {
   id: 'strategies',
@@ -23,7 +24,7 @@ export const strategiesComponent: Component = {
         ...chosen.filter((s) => s.serviceFiles && answers.service).map((s) => featureServiceFilesFolder(STRATEGIES_PARTIAL_PREFIX, s.id)),
       ],
       partials: choicePartials(STRATEGIES_PARTIAL_PREFIX, Object.keys(strategyFeatures), answers.strategies),
-      data: { k8s, deployFiles: chosen.some((s) => s.deployFiles) },
+      data: { k8s, deployFiles: chosen.some((s) => s.deployFiles), servingImage: chosen.some((s) => s.runsServingImage) },
     };
   },
 };

@@ -100,16 +100,13 @@ const multiOptions = [
     ids: Object.keys(strategyFeatures),
     // The Redis/PostgreSQL test servers (stream, or the sql loader), POD_NAME's readers (the
     // service, or stream), the decision record listing the strategies and whether the advice
-    // was followed; the serving image's Deployment (rest) in the k8s overlay's apply.sh and its
-    // test, whose other lines serve every pod-running strategy.
+    // was followed.
     naming: [
       'src/features/ci/azure/files/azure-pipelines.yml.hbs',
       'src/features/ci/github/files/_github/workflows/ci.yml.hbs',
       'src/features/ci/gitlab/files/_gitlab-ci.yml.hbs',
       'templates/adr/docs/adr/0001-deployment-strategy.md.hbs',
       'templates/base/_env.example.hbs',
-      'templates/k8s/deploy/k8s/apply.sh.hbs',
-      'templates/k8s/tests/unit/test_k8s_manifests.py.hbs',
     ],
   },
   {

@@ -20,6 +20,8 @@ export interface StrategyFeature {
   readonly deployFiles: boolean;
   /** Has files that only make sense with the REST service (its `service-files/`). */
   readonly serviceFiles: boolean;
+  /** Its pods run the serving image (release.sh's `<name>-serve`), which apply.sh then sets. */
+  readonly runsServingImage: boolean;
 }
 
 /** The fragments' prefix in hub templates: `{{> strategies/makefile-targets}}`. */

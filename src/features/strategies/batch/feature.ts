@@ -6,4 +6,5 @@ export const batchFeature: StrategyFeature = {
   runsPods: false,
   deployFiles: false,
   serviceFiles: false,
+  runsServingImage: false,
 };

@@ -6,4 +6,5 @@ export const databaseFeature: StrategyFeature = {
   runsPods: false,
   deployFiles: false,
   serviceFiles: false,
+  runsServingImage: false,
 };

@@ -6,4 +6,5 @@ export const preprocessFeature: StrategyFeature = {
   runsPods: false,
   deployFiles: false,
   serviceFiles: true,
+  runsServingImage: false,
 };

@@ -6,4 +6,5 @@ export const restFeature: StrategyFeature = {
   runsPods: true,
   deployFiles: true,
   serviceFiles: false,
+  runsServingImage: true,
 };

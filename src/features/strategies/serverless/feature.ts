@@ -6,4 +6,5 @@ export const serverlessFeature: StrategyFeature = {
   runsPods: false,
   deployFiles: true,
   serviceFiles: false,
+  runsServingImage: false,
 };

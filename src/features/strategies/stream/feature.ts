@@ -6,4 +6,5 @@ export const streamFeature: StrategyFeature = {
   runsPods: true,
   deployFiles: true,
   serviceFiles: false,
+  runsServingImage: false,
 };
