@@ -11,7 +11,8 @@ import { onInterrupt } from './onInterrupt.mjs';
  */
 export function freshDir(prefix) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `cmp-bench-${prefix}-`));
-  const drop = () => rmSync(dir, { recursive: true, force: true });
+  // Retries: a process the measure started may still be writing its last files (ENOTEMPTY).
+  const drop = () => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   const unregister = onInterrupt(drop);
   return {
     dir,

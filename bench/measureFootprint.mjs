@@ -5,7 +5,9 @@ import { benchEnv } from './benchEnv.mjs';
 import { formatBytes } from './format.mjs';
 import { paths } from './paths.mjs';
 
-const TARBALL_LIMIT = 400_000; // 400 kB, npm's kB (1000 bytes)
+// Issue 19 asked for 400 kB or an argued bound: the README argues 540 kB (test/e2e/package.test.ts
+// enforces it). npm's kB: 1000 bytes.
+const TARBALL_LIMIT = 540_000;
 
 /**
  * The install footprint: what `npm pack` would publish (scripts skipped: the bench has just built
@@ -43,7 +45,7 @@ export function measureFootprint() {
     ],
     targets: [
       { name: 'footprint: runtime dependencies', target: '0', measured: String(runtime.length), status: runtime.length === 0 ? 'pass' : 'miss' },
-      { name: 'footprint: npm tarball', target: '< 400 kB', measured: formatBytes(pack.size), status: pack.size < TARBALL_LIMIT ? 'pass' : 'miss' },
+      { name: 'footprint: npm tarball', target: '< 540 kB (argued in the README; issue 8: 400 kB)', measured: formatBytes(pack.size), status: pack.size < TARBALL_LIMIT ? 'pass' : 'miss' },
     ],
     notes: ['`npm pack --dry-run --json --ignore-scripts` on the freshly built package; 1 kB = 1000 bytes, as npm counts.'],
   };

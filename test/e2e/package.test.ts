@@ -39,9 +39,10 @@ describe('npm package', () => {
     // volume took it to 510.1 kB: 520 kB; the strategy and data-loader modules' fragments (one
     // file per hub and module, 58 files) to 519.3 kB; the lint, engine, tracker and scheduler
     // modules (69 fragment files) to 522.4 kB: 530 kB; the model families' (18 fragment files) to
-    // 526.5 kB (with the serving image's templates). Each fragment file costs about 45 bytes of
-    // gzipped tar header; the README argues the bound. Issue 19 owns bringing it back down.
-    expect(entry!.size).toBeLessThan(530_000);
+    // 526.5 kB (with the serving image's templates); the jobs extra (its module and test, the
+    // prediction module, 10 fragment files) to 529.1 kB: 540 kB. Each fragment file costs about
+    // 45 bytes of gzipped tar header; the README argues the bound. Issue 19 owns bringing it down.
+    expect(entry!.size).toBeLessThan(540_000);
   });
 
   it('has zero runtime dependencies', () => {

@@ -4,7 +4,7 @@
  * behind a `docker` shim (scripts/container-engine.sh sets it up: engine, shim, a stand-in for
  * python:3.11-slim since no image registry is reachable here). Then the release image runs as
  * non-root with a read-only root filesystem: the pipeline job on mounted data. The serving image
- * (the Dockerfile's serve target: the same lock without the reports extra) answers /ready and a
+ * (the Dockerfile's serve target: the same lock without the jobs extra) answers /ready and a
  * real /predict, has no matplotlib, and a report asked of it stops with the line that names the
  * extra and the image to use.
  *
@@ -38,6 +38,9 @@ const variants: readonly Variant[] = [
     { name: 'img-poetry', args: ['--deps-manager', 'poetry', '--strategies', 'batch,rest,serverless'], serverless: true, manager: 'poetry' },
     { name: 'img-pip', args: ['--deps-manager', 'pip', '--strategies', 'batch,rest,serverless'], serverless: true, manager: 'pip' },
     { name: 'img-serverless', args: ['--strategies', 'batch,rest,serverless'], serverless: true, manager: 'uv' },
+    // The largest variant: every library of the jobs extra (MLflow, Spark with its JVM, Prefect) in the
+    // release image, none of them in the serving image.
+    { name: 'img-largest', args: ['--batch-engine', 'spark', '--tracker', 'mlflow', '--scheduler', 'prefect', '--lifecycle'], manager: 'uv' },
   ] satisfies Variant[]) : []),
 ];
 
@@ -155,8 +158,8 @@ if (engineReason) {
       passed++;
     });
 
-    it('each image holds exactly the lock: the release image with the reports extra, the serving image without', async () => {
-      for (const [ref, extra] of [[image, 'reports'], [serving, '']] as const) {
+    it('each image holds exactly the lock: the release image with the jobs extra, the serving image without', async () => {
+      for (const [ref, extra] of [[image, 'jobs'], [serving, '']] as const) {
         const listed = await sh('podman', ['run', '--rm', '--network', 'none', '--entrypoint', 'python', ref, '-c', INSTALLED]);
         expect(listed.exitCode, listed.all).toBe(0);
         const installed = JSON.parse(listed.stdout) as Record<string, string>;
@@ -165,9 +168,11 @@ if (engineReason) {
         const locked = await lockedRuntime(root, manager, extra);
         expect(installed, ref).toEqual(locked);
         expect(installed.pyyaml).toBe(HELD_BACK);
-        // Serving needs neither the plots nor the Markdown of the reports; SciPy stays (scikit-learn requires it).
-        expect('matplotlib' in installed, ref).toBe(extra === 'reports');
-        expect('markdown' in installed, ref).toBe(extra === 'reports');
+        // Serving needs none of the jobs extra (the reports' plots and Markdown, the tracker, the engine,
+        // the scheduler); SciPy stays (scikit-learn requires it).
+        for (const jobsOnly of ['matplotlib', 'markdown', 'mlflow-skinny', 'pyspark', 'dask', 'prefect']) {
+          if (jobsOnly in (await lockedRuntime(root, manager, 'jobs'))) expect(jobsOnly in installed, `${ref}: ${jobsOnly}`).toBe(extra === 'jobs');
+        }
         expect(installed.scipy, ref).toBeDefined();
         // release.sh wrote the SBOM (CycloneDX) of each environment: the same packages.
         const sbom = JSON.parse(readFileSync(path.join(root, 'dist', `${ref.replace(':', '-')}.cdx.json`), 'utf8')) as { components: { name: string; version: string }[] };
@@ -206,7 +211,7 @@ if (engineReason) {
         '--entrypoint', 'python', serving, '-m', `${pkg}.run`, 'evaluate', '--output', '/tmp/report',
       ]);
       expect(ran.exitCode, ran.all).toBe(1);
-      expect(ran.stderr).toMatch(new RegExp(`^.*matplotlib is not installed: .*reports extra .*the release image \\(${name}\\), not the serving image \\(${name}-serve\\)$`, 'm'));
+      expect(ran.stderr).toMatch(new RegExp(`^.*matplotlib is not installed: .*jobs extra .*the release image \\(${name}\\), not the serving image \\(${name}-serve\\)$`, 'm'));
       expect(ran.stderr).not.toMatch(/Traceback/);
       passed++;
     });

@@ -2,7 +2,7 @@
 
 Usage: python lockedRuntime.py uv|poetry|pip|conda PROJECT_ROOT [PYTHON_VERSION] [EXTRA]
 uv: `uv export` of the lock without extras; poetry: poetry.lock's non-optional packages;
-pip and conda: requirements/default.txt. With EXTRA (reports: the release image's set), its
+pip and conda: requirements/default.txt. With EXTRA (jobs: the release image's set), its
 packages too: uv --extra; poetry the closure of the lock's [extras] entry; pip
 requirements/EXTRA.txt. Markers are evaluated for the image's platform.
 """

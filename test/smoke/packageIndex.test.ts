@@ -79,7 +79,7 @@ describe('build.py --deploy publishes the wheel and sdist to a package index (se
     expect((await sh('uv', ['venv', '--quiet', clean], parent)).exitCode).toBe(0);
     // The package from the team's index, its dependencies from the default one. With the reports
     // extra: `train` writes the model card (without it, train stops with one line naming the extra).
-    const installed = await sh('uv', ['pip', 'install', '--quiet', '--python', path.join(clean, 'bin', 'python'), '--index', `http://127.0.0.1:${port}/simple/`, `${name}[reports]==0.1.0`], parent);
+    const installed = await sh('uv', ['pip', 'install', '--quiet', '--python', path.join(clean, 'bin', 'python'), '--index', `http://127.0.0.1:${port}/simple/`, `${name}[jobs]==0.1.0`], parent);
     expect(installed.exitCode, installed.all).toBe(0);
     const version = await sh(path.join(clean, 'bin', 'python'), ['-c', 'import importlib.metadata as m, pkg_index; print(m.version("pkg-index"), pkg_index.__file__)'], parent);
     expect(version.stdout).toMatch(new RegExp(`^0\\.1\\.0 ${clean.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/lib/python3\\.\\d+/site-packages/pkg_index/__init__\\.py$`));

@@ -10,8 +10,8 @@ const answers = (extra: Partial<Answers>) => ({ depsManager: 'uv', lintStack: 'r
 describe('the project is installed and linted with its own tools', () => {
   it('installs with each manager', () => {
     const install = (depsManager: Answers['depsManager']) => environmentSteps(answers({ depsManager }), 'python3').find((s) => s.id === 'install');
-    expect(install('uv')).toMatchObject({ args: ['uv', 'sync', '--quiet', '--extra', 'dev', '--extra', 'reports', '--compile-bytecode'], required: 'uv' });
-    expect(install('poetry')).toMatchObject({ args: ['poetry', 'install', '--no-interaction', '--compile', '--extras', 'dev reports'], required: 'poetry' });
+    expect(install('uv')).toMatchObject({ args: ['uv', 'sync', '--quiet', '--extra', 'dev', '--extra', 'jobs', '--compile-bytecode'], required: 'uv' });
+    expect(install('poetry')).toMatchObject({ args: ['poetry', 'install', '--no-interaction', '--compile', '--extras', 'dev jobs'], required: 'poetry' });
     expect(install('pip')?.args).toEqual(expect.arrayContaining(['--require-hashes', 'requirements/dev.txt']));
     expect(environmentSteps(answers({ depsManager: 'conda' }), 'python3').map((s) => s.id)).toEqual(['venv', 'lock', 'lock', 'lock', 'lock', 'install', 'install', 'environment']);
   });
@@ -20,9 +20,9 @@ describe('the project is installed and linted with its own tools', () => {
     const steps = environmentSteps(answers({ depsManager: 'pip', projectName: 'demo' }), 'python3');
     const locks = steps.filter((s) => s.id === 'lock');
     expect(locks.every((s) => s.writes === 'requirements/dev.txt')).toBe(true);
-    expect(locks.map((s) => s.args.at(-1))).toEqual(['uv==0.13.9', 'requirements/default.in', 'requirements/reports.in', 'requirements/dev.in']);
+    expect(locks.map((s) => s.args.at(-1))).toEqual(['uv==0.13.9', 'requirements/jobs.in', 'requirements/default.in', 'requirements/dev.in']);
     expect(locks[1]?.args).toEqual(expect.arrayContaining(['--generate-hashes', '--no-emit-package', 'demo']));
-    expect(steps.at(-1)?.args).toEqual(expect.arrayContaining(['--no-index', '--no-build-isolation', '.[dev,reports]']));
+    expect(steps.at(-1)?.args).toEqual(expect.arrayContaining(['--no-index', '--no-build-isolation', '.[dev,jobs]']));
   });
 
   it('--install runs the same commands, without the conda file check', () => {

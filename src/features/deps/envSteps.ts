@@ -33,10 +33,10 @@ export function hashedSteps(answers: StepsInput): EnvStep[] {
   });
   return [
     { ...pipStep([`uv==${toolVersions.uvVersion}`], 'lock'), writes: 'requirements/dev.txt' },
+    compile('jobs'),
     compile('default'),
-    compile('reports'),
     compile('dev'),
     pipStep(['--require-hashes', '-r', 'requirements/dev.txt']),
-    pipStep(['--no-index', '--no-build-isolation', '--editable', '.[dev,reports]']),
+    pipStep(['--no-index', '--no-build-isolation', '--editable', '.[dev,jobs]']),
   ];
 }

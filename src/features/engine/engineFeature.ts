@@ -6,7 +6,7 @@ export type BatchEngine = Answers['batchEngine'];
 
 /**
  * What one batch engine contributes. Its folder `src/features/engine/<id>/` holds this
- * declaration, `files/` (its engine module, `engines/__init__.py` choosing it, its test session)
+ * declaration, `files/` (its engine module and its test session)
  * and `partials/`, the fragments hubs render with `{{> engine/<name>}}` (dependencies, settings,
  * config, README section). The distributed engines share templates/engines/distributed.
  */
@@ -15,6 +15,8 @@ export interface EngineFeature extends FeatureModule {
   readonly templateData: {
     /** The engine's name in the docs and `ENGINE_NAME`. */
     readonly engineName: string;
+    /** Its class, in `engines/<engineName>_engine.py`, which `open_engine` loads. */
+    readonly engineClass: string;
     /** Whether it runs on a cluster or session (engine settings, a test session, Parquet parts). */
     readonly engineDistributed: boolean;
     /** Extra untyped modules for mypy's ignore list, as they follow in pyproject.toml ('' when none). */

@@ -4,7 +4,7 @@ import { hashedSteps, venvBin, venvStep } from '../envSteps.js';
 /** conda: environment.yml, its pip part the hashed pins of requirements/*.txt. */
 export const condaFeature: DepsFeature = {
   id: 'conda',
-  lockFiles: ['requirements/default.txt', 'requirements/reports.txt', 'requirements/dev.txt'],
+  lockFiles: ['requirements/default.txt', 'requirements/jobs.txt', 'requirements/dev.txt'],
   // Conda itself is not installed here: environment.yml is validated and its pip part goes into .venv with pip.
   installSteps: (python, answers) => [
     venvStep(python),

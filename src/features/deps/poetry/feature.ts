@@ -8,6 +8,6 @@ export const poetryFeature: DepsFeature = {
   // The .venv first, so poetry.toml's in-project environment is that one; poetry install writes a missing poetry.lock.
   installSteps: (python) => [
     venvStep(python),
-    { id: 'install', title: 'poetry install --compile --extras "dev reports"', args: ['poetry', 'install', '--no-interaction', '--compile', '--extras', 'dev reports'], required: 'poetry' },
+    { id: 'install', title: 'poetry install --compile --extras "dev jobs"', args: ['poetry', 'install', '--no-interaction', '--compile', '--extras', 'dev jobs'], required: 'poetry' },
   ],
 };

@@ -7,6 +7,6 @@ export const uvFeature: DepsFeature = {
   // uv sync writes a missing uv.lock itself.
   installSteps: (python) => [
     { id: 'venv', title: 'uv venv', args: ['uv', 'venv', '--quiet', '--python', python, '.venv'], required: 'uv' },
-    { id: 'install', title: 'uv sync --extra dev --extra reports --compile-bytecode', args: ['uv', 'sync', '--quiet', '--extra', 'dev', '--extra', 'reports', '--compile-bytecode'], required: 'uv' },
+    { id: 'install', title: 'uv sync --extra dev --extra jobs --compile-bytecode', args: ['uv', 'sync', '--quiet', '--extra', 'dev', '--extra', 'jobs', '--compile-bytecode'], required: 'uv' },
   ],
 };

@@ -4,5 +4,5 @@ import { DISTRIBUTED_ENGINE_OVERLAY, type EngineFeature } from '../engineFeature
 export const daskFeature: EngineFeature = {
   id: 'dask',
   sharedOverlays: [DISTRIBUTED_ENGINE_OVERLAY],
-  templateData: { engineName: 'dask', engineDistributed: true, engineUntypedImports: '' },
+  templateData: { engineName: 'dask', engineClass: 'DaskEngine', engineDistributed: true, engineUntypedImports: '' },
 };

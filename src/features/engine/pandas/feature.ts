@@ -3,5 +3,5 @@ import type { EngineFeature } from '../engineFeature.js';
 /** pandas, in chunks: one process, one chunk in memory at a time. */
 export const pandasFeature: EngineFeature = {
   id: 'pandas',
-  templateData: { engineName: 'pandas', engineDistributed: false, engineUntypedImports: '' },
+  templateData: { engineName: 'pandas', engineClass: 'PandasEngine', engineDistributed: false, engineUntypedImports: '' },
 };

@@ -4,5 +4,5 @@ import { DISTRIBUTED_ENGINE_OVERLAY, type EngineFeature } from '../engineFeature
 export const sparkFeature: EngineFeature = {
   id: 'spark',
   sharedOverlays: [DISTRIBUTED_ENGINE_OVERLAY],
-  templateData: { engineName: 'spark', engineDistributed: true, engineUntypedImports: ', "py4j", "py4j.*"' },
+  templateData: { engineName: 'spark', engineClass: 'SparkEngine', engineDistributed: true, engineUntypedImports: ', "py4j", "py4j.*"' },
 };

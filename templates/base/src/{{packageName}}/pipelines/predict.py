@@ -18,11 +18,9 @@ from ..data_loaders import get_loader
 from ..data_loaders.data_loader import DEFAULT_CHUNK_SIZE, DataLoader
 from ..engines import open_engine
 from ..models.common.artifact import ModelArtifact, load_artifact
+from ..models.common.prediction import PREDICTION_COLUMN, PROBA_PREFIX, prediction_frame
 
 logger = logging.getLogger(__name__)
-
-PREDICTION_COLUMN = "prediction"
-PROBA_PREFIX = "proba_"
 
 
 @dataclass(frozen=True)
@@ -30,23 +28,6 @@ class PredictResult:
     output_path: Path
     rows: int
     model_version: str
-
-
-def prediction_frame(artifact: ModelArtifact, frame: pd.DataFrame) -> pd.DataFrame:
-    """Predictions for ``frame`` (plus class probabilities and the id column if present)."""
-    schema = artifact.schema
-    schema.validate_frame(frame)
-    features = frame[schema.feature_names]
-    out = pd.DataFrame(index=frame.index)
-    if schema.id_column and schema.id_column in frame.columns:
-        out[schema.id_column] = frame[schema.id_column]
-    predictions, proba = artifact.predict_with_proba(features)
-    out[PREDICTION_COLUMN] = predictions
-    classes = artifact.classes
-    if proba is not None and classes is not None:
-        for index, label in enumerate(classes):
-            out[f"{PROBA_PREFIX}{label}"] = proba[:, index]
-    return out.reset_index(drop=True)
 
 
 def _empty_output_columns(artifact: ModelArtifact, input_columns: list[str]) -> list[str]:

@@ -8,17 +8,17 @@ from typing import Any
 import numpy as np
 
 from ..config import Task
+from ..jobs_extra import jobs_module
 from ..pipelines.metrics import Predictions
-from .extra import reports_module
 
 _BINS = 10
 
 
 def _figure() -> tuple[Any, Any]:
     # matplotlib loads here, not at import: every run.py command imports the training module, and
-    # a serving image leaves matplotlib out (it is the reports extra).
-    agg = reports_module("matplotlib.backends.backend_agg")
-    figure = reports_module("matplotlib.figure").Figure(figsize=(5, 4), dpi=80)
+    # a serving image leaves matplotlib out (it is the jobs extra).
+    agg = jobs_module("matplotlib.backends.backend_agg")
+    figure = jobs_module("matplotlib.figure").Figure(figsize=(5, 4), dpi=80)
     agg.FigureCanvasAgg(figure)  # render with Agg, whatever the default backend is
     return figure, figure.add_subplot()
 

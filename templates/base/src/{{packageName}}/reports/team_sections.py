@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .extra import reports_module
+from ..jobs_extra import jobs_module
 
 
 def team_sections_html(path: Path) -> str:
@@ -15,7 +15,7 @@ def team_sections_html(path: Path) -> str:
             f"<p>The team's sections (intended use, limits, owners, stakeholders) are read from"
             f" <code>{html.escape(str(path))}</code>, which does not exist here.</p>"
         )
-    # Only the model card renders Markdown: markdown is in the reports extra.
-    markdown = reports_module("markdown")
+    # Only the model card renders Markdown: markdown is in the jobs extra.
+    markdown = jobs_module("markdown")
     rendered: str = markdown.markdown(path.read_text(encoding="utf-8"), extensions=["tables"])
     return rendered

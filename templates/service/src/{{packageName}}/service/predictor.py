@@ -17,7 +17,7 @@ from sklearn import config_context
 
 from ..errors import MLProjectError
 from ..models.common.artifact import ModelArtifact
-from ..pipelines.predict import PREDICTION_COLUMN, PROBA_PREFIX, prediction_frame
+from ..models.common.prediction import PREDICTION_COLUMN, PROBA_PREFIX, prediction_frame
 from .record_encoder import RecordEncoder
 from .schemas import Prediction
 

@@ -36,10 +36,10 @@ import pandas as pd
 from ..config import Settings
 from ..data_loaders import load_data
 from ..errors import ArtifactError
+from ..jobs_extra import jobs_module
 from ..models.common.artifact import REFERENCE_FILE, load_artifact, write_json
 from ..pipelines.metrics import HIGHER_IS_BETTER, PRIMARY_METRIC, metrics_of, predictions_of
 from ..pipelines.statistics import adjust_p_values, metric_intervals
-from ..reports.extra import reports_module
 from . import LifecycleRefusalError
 from .backend import open_registry
 from .ingest import bad_rows, clean_rows, initial_path, latest_merged_drop
@@ -113,9 +113,9 @@ def categorical_drift(reference: pd.Series, current: pd.Series) -> dict[str, Any
 
 
 def _plot(name: str, kind: str, reference: pd.Series, current: pd.Series, path: Path) -> None:
-    # matplotlib (the reports extra, not in the serving image) loads here: see numeric_drift.
-    agg = reports_module("matplotlib.backends.backend_agg")
-    figure = reports_module("matplotlib.figure").Figure(figsize=(5, 3), dpi=72)
+    # matplotlib (the jobs extra, not in the serving image) loads here: see numeric_drift.
+    agg = jobs_module("matplotlib.backends.backend_agg")
+    figure = jobs_module("matplotlib.figure").Figure(figsize=(5, 3), dpi=72)
     agg.FigureCanvasAgg(figure)  # render with Agg, whatever the default backend is
     axes = figure.add_subplot()
     if kind == "numeric":

@@ -17,10 +17,8 @@ from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
 
-from mlflow import MlflowClient
-from mlflow.exceptions import MlflowException
-
 from ..config import Settings
+from ..jobs_extra import jobs_module
 from ..models.common.artifact import write_json
 from ..tracking import ENV_VAR_ALLOW_FILE_STORE, EXPERIMENT_NAME, tracking_uri
 from .registry import LocalRegistry, RegisteredModel
@@ -42,7 +40,8 @@ class MlflowRegistry(LocalRegistry):
         if uri.startswith("file:"):
             os.environ.setdefault(ENV_VAR_ALLOW_FILE_STORE, "true")
         logging.getLogger("mlflow").setLevel(logging.WARNING)
-        return MlflowClient(tracking_uri=uri, registry_uri=uri)
+        # mlflow is in the jobs extra: loaded here, never by the service
+        return jobs_module("mlflow").MlflowClient(tracking_uri=uri, registry_uri=uri)
 
     def mlflow_versions(self) -> dict[str, str]:
         """Our versions and the MLflow model version numbers they were registered as."""
@@ -61,7 +60,7 @@ class MlflowRegistry(LocalRegistry):
             with open(os.devnull, "w", encoding="utf-8") as devnull, redirect_stdout(devnull):
                 try:
                     client.get_registered_model(REGISTERED_MODEL)
-                except MlflowException:
+                except jobs_module("mlflow.exceptions").MlflowException:
                     client.create_registered_model(REGISTERED_MODEL)
                 created = client.create_model_version(
                     REGISTERED_MODEL,

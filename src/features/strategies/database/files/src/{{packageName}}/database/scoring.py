@@ -24,7 +24,7 @@ from ..config import Settings
 from ..data_loaders.sql_data_loader import SqlDataLoader
 from ..errors import ConfigError, DataError
 from ..models.common.artifact import ModelArtifact, load_artifact
-from ..pipelines.predict import PREDICTION_COLUMN, PROBA_PREFIX, prediction_frame
+from ..models.common.prediction import PREDICTION_COLUMN, PROBA_PREFIX, prediction_frame
 from .predictions_table import (
     MODEL_VERSION_COLUMN,
     PROBABILITIES_COLUMN,

@@ -24,7 +24,7 @@ from ..data_loaders import get_loader
 from ..data_loaders.data_loader import DEFAULT_CHUNK_SIZE
 from ..errors import ConfigError, DataError
 from ..models.common.artifact import ModelArtifact, load_artifact
-from ..pipelines.predict import PREDICTION_COLUMN, PROBA_PREFIX, prediction_frame
+from ..models.common.prediction import PREDICTION_COLUMN, PROBA_PREFIX, prediction_frame
 
 logger = logging.getLogger(__name__)
 

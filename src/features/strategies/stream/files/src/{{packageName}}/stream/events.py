@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from ..models.common.artifact import ModelArtifact
-from ..pipelines.predict import PREDICTION_COLUMN, PROBA_PREFIX, prediction_frame
+from ..models.common.prediction import PREDICTION_COLUMN, PROBA_PREFIX, prediction_frame
 
 
 class InvalidEventError(ValueError):
