@@ -185,7 +185,9 @@ if (engineReason) {
 
     it('runs the pipeline job in the release image as non-root, read-only, on mounted data', async () => {
       rmSync(runDir, { recursive: true, force: true });
-      for (const dir of ['artifacts', 'data']) {
+      // With MLflow, its file store is a volume too (/app/mlruns, as the Dockerfile says).
+      const mlflow = existsSync(path.join(root, 'src', pkg, 'tracking.py'));
+      for (const dir of ['artifacts', 'data', ...(mlflow ? ['mlruns'] : [])]) {
         const full = path.join(runDir, dir);
         mkdirSync(full, { recursive: true });
         writableBy(full);
@@ -195,6 +197,7 @@ if (engineReason) {
         '-v', `${path.join(root, 'notebooks', 'dummy_data')}:/app/notebooks/dummy_data:ro`,
         '-v', `${path.join(runDir, 'artifacts')}:/app/artifacts`,
         '-v', `${path.join(runDir, 'data')}:/app/data`,
+        ...(mlflow ? ['-v', `${path.join(runDir, 'mlruns')}:/app/mlruns`] : []),
         image, 'bash', 'jobs/pipelines/run.sh',
       ]));
       expect(ran.exitCode, tail(ran.all)).toBe(0);

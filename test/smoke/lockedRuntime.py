@@ -47,7 +47,14 @@ if manager == "uv":
 elif manager == "poetry":
     lock = tomllib.loads((root / "poetry.lock").read_text())
     result = {}
-    packages = {canonicalize_name(package["name"]): package for package in lock["package"]}
+    # A package may be locked at several versions, each for its own Python versions (markers):
+    # the extra's closure takes the one whose markers apply to the image's Python and the extra.
+    packages = {}
+    for package in lock["package"]:
+        markers = package.get("markers")
+        marker = markers.get("main") if isinstance(markers, dict) else markers
+        if not marker or Marker(marker).evaluate({**env, "extra": extra}):
+            packages.setdefault(canonicalize_name(package["name"]), package)
     for package in lock["package"]:
         markers = package.get("markers")
         marker = markers.get("main") if isinstance(markers, dict) else markers
