@@ -58,10 +58,18 @@ const DEPENDENCY_MODULES = new Set([
 const PROJECT_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9])?$/;
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
+/**
+ * The longest project name. Generated files stay clean under their own linters (ruff or
+ * black/isort/flake8 at 100 columns, yamllint at 120) for every project name up to this length
+ * with every package name up to MAX_PACKAGE_NAME: the fast suite's lint sweep renders the
+ * pairwise sample with both at their maximum (test/e2e/sampleLint.test.ts).
+ */
+export const MAX_PROJECT_NAME = 64;
+
 /** A PEP 508 distribution name: letters, digits, `.`, `_`, `-`, alphanumeric at both ends. */
 export function validateProjectName(name: string): string | undefined {
   if (name.length === 0) return 'the project name is empty';
-  if (name.length > 64) return 'the project name is longer than 64 characters';
+  if (name.length > MAX_PROJECT_NAME) return `the project name is longer than ${MAX_PROJECT_NAME} characters`;
   if (!PROJECT_NAME.test(name)) {
     return `"${printable(name)}" is not a valid project name: use letters, digits, "-", "_" or ".", starting and ending with a letter or digit`;
   }
@@ -82,11 +90,14 @@ export function derivePackageName(projectName: string): string {
   return name;
 }
 
-/** A lower-case Python identifier that is not a keyword and shadows no module the project uses. */
+/**
+ * The longest package name: the generated code is written so that it stays formatted and within
+ * 100 columns for every name up to this length (see MAX_PROJECT_NAME).
+ */
 export const MAX_PACKAGE_NAME = 30;
 
+/** A lower-case Python identifier that is not a keyword and shadows no module the project uses. */
 export function validatePackageName(name: string): string | undefined {
-  // Generated code is formatted for names up to this length (ruff format stays clean).
   if (name.length > MAX_PACKAGE_NAME) {
     return `"${printable(name)}" is longer than ${MAX_PACKAGE_NAME} characters: give a shorter --package-name`;
   }
