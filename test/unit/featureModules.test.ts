@@ -113,7 +113,7 @@ const multiOptions = [
     prefix: LOADERS_PARTIAL_PREFIX,
     answer: 'dataLoaders',
     ids: Object.keys(loaderFeatures),
-    // The test servers (as above); pyarrow's mypy override (parquet, or a non-pandas engine);
+    // The test servers (as above); pyarrow in the jobs extra unless parquet has it in dependencies;
     // write_data and the sample's file name without parquet ({{else}}); "is"/"are" supported.
     naming: [
       'src/features/ci/azure/files/azure-pipelines.yml.hbs',

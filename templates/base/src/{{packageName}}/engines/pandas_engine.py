@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..data_loaders.data_loader import DataLoader
 from .base import BatchEngine, LabelledRows, ScoredRows, Scorer
+from .csv_output import CsvOutput
 
 
 class PandasEngine(BatchEngine):
@@ -34,13 +35,10 @@ class PandasEngine(BatchEngine):
         numeric: Sequence[str] = (),
     ) -> ScoredRows:
         del numeric  # the model's schema checks each chunk's numeric columns
-        rows = 0
         columns: list[str] = []
-        for chunk in loader.iter_chunks(chunk_size):
-            columns = list(chunk.columns)
-            if chunk.empty:
-                continue
-            predictions = score(chunk)
-            predictions.to_csv(destination, mode="a" if rows else "w", header=not rows, index=False)
-            rows += len(predictions)
-        return ScoredRows(rows, columns)
+        with CsvOutput(destination) as output:
+            for chunk in loader.iter_chunks(chunk_size):
+                columns = list(chunk.columns)
+                if not chunk.empty:
+                    output.write_frame(score(chunk))
+        return ScoredRows(output.rows, columns)

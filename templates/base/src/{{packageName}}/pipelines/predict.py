@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-import pandas as pd
-
 from ..config import Settings
 from ..data_loaders import get_loader
 from ..data_loaders.data_loader import DEFAULT_CHUNK_SIZE, DataLoader
 from ..engines import open_engine
+from ..engines.csv_output import header_line
 from ..models.common.artifact import ModelArtifact, load_artifact
 from ..models.common.prediction import PREDICTION_COLUMN, PROBA_PREFIX, prediction_frame
 
@@ -73,7 +72,7 @@ def predict(
             )
         if scored.rows == 0:
             columns = _empty_output_columns(artifact, scored.input_columns)
-            pd.DataFrame(columns=columns).to_csv(scratch, index=False)
+            scratch.write_bytes(header_line(columns))
         scratch.replace(destination)
     finally:
         scratch.unlink(missing_ok=True)

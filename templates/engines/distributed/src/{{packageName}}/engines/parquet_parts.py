@@ -1,8 +1,8 @@
 """Join the Parquet part files a distributed engine wrote into one CSV, in part order.
 
-Workers write typed Parquet parts in parallel; the driver then streams them into the CSV
-with pandas, batch by batch, so the CSV text is the same on every engine and the driver's
-memory holds one batch at a time.
+Workers write typed Parquet parts in parallel; the driver then streams their record batches
+into the CSV with the writer the pandas engine uses, so the CSV text is the same on every
+engine and the driver's memory holds one batch at a time.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import shutil
 from pathlib import Path
 
 import pyarrow.parquet as pq
+
+from .csv_output import CsvOutput
 
 
 def parts_dir_for(destination: Path) -> Path:
@@ -24,10 +26,8 @@ def remove_parts(parts: Path) -> None:
 
 def parquet_parts_to_csv(parts: Path, destination: Path, chunk_size: int) -> int:
     """Append every row of ``parts/*.parquet`` (sorted by name) to ``destination``."""
-    rows = 0
-    for part in sorted(parts.glob("*.parquet")):
-        for batch in pq.ParquetFile(part).iter_batches(batch_size=chunk_size):
-            frame = batch.to_pandas()
-            frame.to_csv(destination, mode="a" if rows else "w", header=not rows, index=False)
-            rows += len(frame)
-    return rows
+    with CsvOutput(destination) as output:
+        for part in sorted(parts.glob("*.parquet")):
+            for batch in pq.ParquetFile(part).iter_batches(batch_size=chunk_size):
+                output.write_batch(batch)
+    return output.rows
