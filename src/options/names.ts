@@ -59,17 +59,20 @@ const PROJECT_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9])?$/;
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /**
- * The longest project name. Generated files stay clean under their own linters (ruff or
- * black/isort/flake8 at 100 columns, yamllint at 120) for every project name up to this length
- * with every package name up to MAX_PACKAGE_NAME: the fast suite's lint sweep renders the
- * pairwise sample with both at their maximum (test/e2e/sampleLint.test.ts).
+ * The longest project name: 43, so that Kubernetes accepts every name the manifests derive from
+ * it (the training CronJob `<name>-training` at most 52 characters, the namespace
+ * `<name>-production` at most 63; the generated test_k8s_manifests.py checks both). Generated
+ * files also stay clean under their own linters (ruff or black/isort/flake8 at 100 columns,
+ * yamllint at 120) for every project name up to this length with every package name up to
+ * MAX_PACKAGE_NAME: the fast suite's lint sweep renders the pairwise sample with both at their
+ * maximum (test/e2e/sampleLint.test.ts).
  */
-export const MAX_PROJECT_NAME = 64;
+export const MAX_PROJECT_NAME = 43;
 
 /** A PEP 508 distribution name: letters, digits, `.`, `_`, `-`, alphanumeric at both ends. */
 export function validateProjectName(name: string): string | undefined {
   if (name.length === 0) return 'the project name is empty';
-  if (name.length > MAX_PROJECT_NAME) return `the project name is longer than ${MAX_PROJECT_NAME} characters`;
+  if (name.length > MAX_PROJECT_NAME) return `the project name is longer than ${MAX_PROJECT_NAME} characters (Kubernetes names are derived from it): choose a shorter one`;
   if (!PROJECT_NAME.test(name)) {
     return `"${printable(name)}" is not a valid project name: use letters, digits, "-", "_" or ".", starting and ending with a letter or digit`;
   }
