@@ -26,7 +26,7 @@ export async function commitPlan(input: CommitInput): Promise<void> {
   const ensured = new Set<string>([path.resolve(root)]);
   // Folders this run made have no children yet: theirs need no lstat (and no ENOENT thrown).
   const made = new Set<string>();
-  let yielded = performance.now();
+  let yielded = Date.now(); // not performance.now(): its first use loads perf_hooks
   for (const { file, action } of input.actions) {
     if (input.signal?.aborted) throw new CancelledError('Cancelled while writing: nothing was kept.');
     if (action === 'skip') continue;
@@ -47,11 +47,12 @@ export async function commitPlan(input: CommitInput): Promise<void> {
     }
     input.onFile?.(file.path);
     if (input.pauseMs) await new Promise((resolve) => setTimeout(resolve, input.pauseMs));
-    else if (performance.now() - yielded > YIELD_EVERY_MS) {
+    else if (Date.now() - yielded > YIELD_EVERY_MS) {
       await new Promise(setImmediate);
-      yielded = performance.now();
+      yielded = Date.now();
     }
   }
+  journal.flush();
   if (input.signal?.aborted) throw new CancelledError('Cancelled while writing: nothing was kept.');
 }
 

@@ -1,8 +1,8 @@
-import { chmodSync, closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, rmdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, rmdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { hashContent } from './hashContent.js';
+import { hashContent, hashOf } from './hashContent.js';
 import { makeDirs } from './makeDirs.js';
-import { JOURNAL_DIR, JOURNAL_LOG, journalKey, signLine, type JournalEntry } from './journalLog.js';
+import { JOURNAL_DIR, JOURNAL_LOG, journalKey, lineSigner, type JournalEntry } from './journalLog.js';
 import { acquireProjectLock, releaseProjectLock } from './projectLock.js';
 import { removeMadeFolders, undoEntries } from './undoEntries.js';
 
@@ -16,15 +16,24 @@ export class Journal {
   /** Everything logged so far, in order (the same lines as on disk). */
   readonly entries: JournalEntry[] = [];
   private readonly dir: string;
+  private readonly sign: (entry: JournalEntry) => string;
+  /** Where `root`'s descendants' absolute paths start. */
+  private readonly prefix: string;
   private fd: number | undefined;
+  /** Signed lines not on disk yet: a created file's `done`, written with the next line. */
+  private pending = '';
   private backups = 0;
   private finished = false;
+  /** Whether open() gives a mode exactly under this process's umask. */
+  private readonly exactModes = new Map<number, boolean>();
 
   private constructor(
     readonly root: string,
-    private readonly key: Buffer | undefined,
+    key: Buffer | undefined,
   ) {
     this.dir = path.join(root, JOURNAL_DIR);
+    this.sign = lineSigner(key);
+    this.prefix = root.endsWith(path.sep) ? root : root + path.sep;
   }
 
   /**
@@ -54,7 +63,7 @@ export class Journal {
   /** Creates a file that must not exist yet, with exactly `mode`. */
   createFile(absolute: string, content: Buffer, mode: number): void {
     const p = this.rel(absolute);
-    this.log({ op: 'file', p, h: hashContent(content) });
+    this.log({ op: 'file', p, h: hashOf(content) });
     let fd: number;
     try {
       fd = openSync(absolute, 'wx', mode);
@@ -64,11 +73,23 @@ export class Journal {
     }
     try {
       writeFileSync(fd, content);
-      fchmodSync(fd, mode); // the exact mode, whatever the umask
+      // The exact mode, whatever the umask: checked on the first file of each mode (the umask
+      // does not change during a run), set only when the umask took bits away.
+      let exact = this.exactModes.get(mode);
+      if (exact === undefined) this.exactModes.set(mode, (exact = (fstatSync(fd).mode & 0o7777) === mode));
+      if (!exact) fchmodSync(fd, mode);
     } finally {
       closeSync(fd);
     }
-    this.log({ op: 'done', p });
+    // Written with the next line (or by flush): one write a file. Until then a crash leaves the
+    // file logged without `done`, which recovery removes as this run's, as it is.
+    this.log({ op: 'done', p }, true);
+  }
+
+  /** Writes the lines held back (the last file's `done`). */
+  flush(): void {
+    if (this.fd !== undefined && this.pending !== '') writeSync(this.fd, this.pending);
+    this.pending = '';
   }
 
   /** Replaces a regular file; its bytes are saved (and synced) in the journal first. */
@@ -119,9 +140,16 @@ export class Journal {
     return problems;
   }
 
-  private log(entry: JournalEntry): void {
+  private log(entry: JournalEntry, later = false): void {
     this.entries.push(entry);
-    if (this.fd !== undefined) writeSync(this.fd, signLine(entry, this.key));
+    if (this.fd === undefined) return;
+    const line = this.sign(entry);
+    if (later) {
+      this.pending += line;
+      return;
+    }
+    writeSync(this.fd, this.pending + line); // the held-back lines first: the order is the log's
+    this.pending = '';
   }
 
   private backup(content: Buffer): string {
@@ -138,11 +166,17 @@ export class Journal {
 
   private close(): void {
     if (this.fd === undefined) return;
+    this.flush();
     closeSync(this.fd);
     this.fd = undefined;
   }
 
   private rel(absolute: string): string {
+    // Paths the run built from the root (the common case) need no path.relative.
+    if (absolute.startsWith(this.prefix)) {
+      const segments = absolute.slice(this.prefix.length).split(path.sep);
+      if (!segments.some((s) => s === '' || s === '.' || s === '..')) return segments.join('/');
+    }
     return relativeTo(this.root, absolute);
   }
 }

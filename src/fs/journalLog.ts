@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cacheHome } from './cacheHome.js';
 import { makeDirs } from './makeDirs.js';
@@ -51,6 +51,24 @@ export function journalKey(env: NodeJS.ProcessEnv = process.env): Buffer | undef
 export function signLine(entry: JournalEntry, key: Buffer | undefined): string {
   const json = JSON.stringify(entry);
   return `${json}\t${key ? createHmac('sha256', key).update(json).digest('hex') : '-'}\n`;
+}
+
+/**
+ * signLine for many lines with one key: the same HMAC-SHA256 (RFC 2104), its two padded key
+ * blocks hashed once and their states copied per line, a third of createHmac's cost a line.
+ */
+export function lineSigner(key: Buffer | undefined): (entry: JournalEntry) => string {
+  if (!key) return (entry) => signLine(entry, key);
+  const block = Buffer.alloc(64);
+  (key.length > 64 ? createHash('sha256').update(key).digest() : key).copy(block);
+  const padded = (byte: number) => Buffer.from(block.map((b) => b ^ byte));
+  const inner = createHash('sha256').update(padded(0x36));
+  const outer = createHash('sha256').update(padded(0x5c));
+  return (entry) => {
+    const json = JSON.stringify(entry);
+    const mac = outer.copy().update(inner.copy().update(json).digest()).digest('hex');
+    return `${json}\t${mac}\n`;
+  };
 }
 
 /** The entries of a log; a line that is torn (the last, at a crash) or not signed by `key` ends the trust. */

@@ -5,7 +5,7 @@ import { components as allComponents } from '../components/components.js';
 import type { Component } from '../components/component.js';
 import type { Answers } from '../options/schema.js';
 import { createRenderer, type RenderContext } from '../render/handlebars.js';
-import { hashContent } from '../fs/hashContent.js';
+import { hashOf } from '../fs/hashContent.js';
 import { fragmentsOf } from '../features/featureModule.js';
 import { featuresRoot } from '../templatesRoot.js';
 import { RECORD_FILE, serialiseRecord, type TeamTemplateRef } from './answersRecord.js';
@@ -82,7 +82,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     return { path, content, mode: file.mode, source: file.source };
   });
   renderer.finish();
-  const hashes = Object.fromEntries(files.map((f) => [f.path, hashContent(f.content)] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const hashes = Object.fromEntries(files.map((f) => [f.path, hashOf(f.content)] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
   const record = {
     generator: 'create-ml-prod' as const,
     version: input.generatorVersion,

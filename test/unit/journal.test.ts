@@ -3,13 +3,13 @@
  * as it was; a journal not signed by this user is never replayed; one writer at a time.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyPolicy } from '../../src/fs/conflicts.js';
 import { commitPlan } from '../../src/fs/commitPlan.js';
 import { Journal } from '../../src/fs/journal.js';
-import { JOURNAL_DIR, JOURNAL_LOG } from '../../src/fs/journalLog.js';
+import { JOURNAL_DIR, JOURNAL_LOG, journalKey, lineSigner, parseLog, signLine, type JournalEntry } from '../../src/fs/journalLog.js';
 import { isPlainProjectPath, isSafeProjectPath } from '../../src/fs/projectPaths.js';
 import { recoverProject } from '../../src/fs/recoverProject.js';
 import { realTarget } from '../../src/fs/realTarget.js';
@@ -93,6 +93,48 @@ describe('recovery of a run that died', () => {
     writeFileSync(path.join(root, JOURNAL_DIR, JOURNAL_LOG), `${readFileSync(path.join(root, JOURNAL_DIR, JOURNAL_LOG), 'utf8')}{"op":"fi`);
     await recoverProject(root);
     expect(readdirSync(root)).toEqual([]);
+  });
+});
+
+describe('the log', () => {
+  it('signs every line as HMAC-SHA256 does, whatever the key length', () => {
+    const entries: JournalEntry[] = [{ op: 'dir', p: '.' }, { op: 'file', p: 'a/é.txt', h: '0123456789abcdef' }, { op: 'done', p: 'a/é.txt' }];
+    for (const key of [undefined, Buffer.alloc(0), Buffer.from('k'), Buffer.alloc(32, 7), Buffer.alloc(64, 1), Buffer.alloc(100, 9)]) {
+      const sign = lineSigner(key);
+      for (const entry of entries) expect(sign(entry)).toBe(signLine(entry, key));
+    }
+  });
+
+  it("writes a created file's done line with the next line, and every line before the run ends", async () => {
+    const root = tempDir();
+    const log = () => parseLog(readFileSync(path.join(root, JOURNAL_DIR, JOURNAL_LOG), 'utf8'), journalKey());
+    const journal = await Journal.begin(root, 'test');
+    journal.createFile(path.join(root, 'a.txt'), Buffer.from('a'), 0o644);
+    expect(log().entries.map((e) => `${e.op} ${e.p}`)).toEqual(['file a.txt']);
+    journal.createFile(path.join(root, 'b.txt'), Buffer.from('b'), 0o644);
+    expect(log().entries.map((e) => `${e.op} ${e.p}`)).toEqual(['file a.txt', 'done a.txt', 'file b.txt']);
+    journal.flush();
+    expect(log()).toEqual({ entries: journal.entries, untrusted: 0 });
+    await journal.commit();
+  });
+});
+
+describe('file modes', () => {
+  it('writes each file with exactly its mode, whatever the umask', async () => {
+    const previous = process.umask();
+    try {
+      for (const umask of [0o022, 0o077, 0o000, 0o002]) {
+        process.umask(umask);
+        const root = tempDir();
+        const journal = await Journal.begin(root, 'test');
+        const files = [file('a.txt', 'a'), file('run.sh', '#!/bin/sh\n', 0o755), file('b/c.txt', 'c'), file('b/d.sh', 'd', 0o755)];
+        await commitPlan({ root, journal, actions: applyPolicy(files, [], 'skip') });
+        await journal.commit();
+        for (const f of files) expect(statSync(path.join(root, f.path)).mode & 0o7777, `${f.path} under umask ${umask.toString(8)}`).toBe(f.mode);
+      }
+    } finally {
+      process.umask(previous);
+    }
   });
 });
 
