@@ -88,7 +88,7 @@ export function measureGreen({ runs, keepProject, log }) {
         status: !allOk ? 'fail' : testMs <= TEST_TARGET_MS ? 'pass' : 'miss',
       }],
       notes: [
-        `${count} measured run${count === 1 ? '' : 's'} after a warm-up run, each in a new directory: generate (no git), then the project's own make targets as its README and CI run them: \`make install\` (\`uv sync\` from the lock with the dev extra, bytecode compiled, from uv's cache in .bench/uv-cache), \`make lint\`, \`make format-check\`, \`make typecheck\` (mypy --strict, a cold mypy cache as in a fresh clone) and \`make test\` (the whole suite with coverage, on every core). PYTHONDONTWRITEBYTECODE=${process.env.PYTHONDONTWRITEBYTECODE ?? '(unset)'}.`,
+        `${count} measured run${count === 1 ? '' : 's'} after a warm-up run, each in a new directory: generate (no git), then the project's own make targets as its README and CI run them: \`make install\` (\`uv sync\` from the lock with the dev and jobs extras, bytecode compiled, from uv's cache in .bench/uv-cache), \`make lint\`, \`make format-check\`, \`make typecheck\` (mypy --strict, a cold mypy cache as in a fresh clone) and \`make test\` (the whole suite with coverage, on every core). PYTHONDONTWRITEBYTECODE=${process.env.PYTHONDONTWRITEBYTECODE ?? '(unset)'}.`,
         ...[...failures].map(([name, line]) => `\`${name}\` failed: ${line}`),
         ...warmFailures,
       ],

@@ -63,7 +63,7 @@ function failedSection(why) {
  */
 function perCall(project, uv, env, runs) {
   // As `make install` leaves the project: uv.lock and the environment synced and compiled.
-  const sync = timeCommand(uv, ['sync', '--extra', 'dev', '--compile-bytecode'], { cwd: project.root, env, timeoutMs: 900_000 });
+  const sync = timeCommand(uv, ['sync', '--extra', 'dev', '--extra', 'jobs', '--compile-bytecode'], { cwd: project.root, env, timeoutMs: 900_000 });
   if (!sync.ok) return failedSection(`uv sync failed: ${lastLine(sync.output)}`);
   const result = interleave(
     [
@@ -87,7 +87,7 @@ function perCall(project, uv, env, runs) {
       status: !Number.isFinite(added) ? 'fail' : added <= TARGET_MS ? 'pass' : 'miss',
     }],
     notes: [
-      `${result.rounds} interleaved rounds after one warm-up round, in the project of the green measure (or one of its own) after \`uv sync --extra dev --compile-bytecode\` (what \`make install\` runs); wall-clock time from spawn to exit.`,
+      `${result.rounds} interleaved rounds after one warm-up round, in the project of the green measure (or one of its own) after \`uv sync --extra dev --extra jobs --compile-bytecode\` (what \`make install\` runs); wall-clock time from spawn to exit.`,
       `\`${BEFORE}\` is each call as it was while the project set \`[tool.uv] compile-bytecode = true\`: uv re-checked the bytecode of every file of the environment on each call.`,
       ...failureNotes(result),
     ],
