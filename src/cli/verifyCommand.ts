@@ -34,7 +34,12 @@ export async function runVerify(out: Output, root: string, signal: AbortSignal):
 function row(out: Output, r: CheckResult): string {
   const mark = r.status === 'passed' ? out.color.green('pass') : r.status === 'failed' ? out.color.red('FAIL') : out.color.yellow('skip');
   const time = r.status === 'skipped' ? '' : `${r.seconds.toFixed(1)}s`;
-  const note = r.status === 'skipped' && r.detail ? out.color.dim(`  (${r.detail})`) : '';
+  const note =
+    r.status === 'skipped' && r.detail
+      ? out.color.dim(`  (${r.detail})`)
+      : r.attempts
+        ? out.color.yellow(`  (${r.attempts} runs; the first failed with: ${r.firstError ?? 'a transient index error'})`)
+        : '';
   return `  ${mark}  ${r.title.padEnd(36)} ${time.padStart(7)}${note}`;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { onPath } from '../steps/onPath.js';
 import { projectChecks, type Check } from './checks.js';
 import { readRecord } from '../plan/readRecord.js';
+import { retryTransient } from './retryTransient.js';
 
 export interface CheckResult {
   readonly id: string;
@@ -11,6 +12,10 @@ export interface CheckResult {
   readonly seconds: number;
   /** Why it was skipped, or the tail of the output of a failure. */
   readonly detail?: string;
+  /** Runs of a lock or install step a transient index error made necessary, when more than one. */
+  readonly attempts?: number;
+  /** The transient error that made the first run fail. */
+  readonly firstError?: string;
 }
 
 export interface VerifyOptions {
@@ -59,19 +64,34 @@ async function runCheck(
   if (!command) return { ...base, status: 'skipped', seconds: 0, detail: 'nothing to check' };
   const [file, ...args] = command as [string, ...string[]];
   const started = performance.now();
-  const result = await execa(file.startsWith('.venv') ? path.join(root, file) : file, args, {
-    cwd: root,
-    reject: false,
-    all: true,
-    stdin: 'ignore',
-    env: { ...env, VIRTUAL_ENV: path.join(root, '.venv') },
-    extendEnv: false,
-    ...(signal ? { cancelSignal: signal } : {}),
-  });
+  const run = async () => {
+    const result = await execa(file.startsWith('.venv') ? path.join(root, file) : file, args, {
+      cwd: root,
+      reject: false,
+      all: true,
+      stdin: 'ignore',
+      env: { ...env, VIRTUAL_ENV: path.join(root, '.venv') },
+      extendEnv: false,
+      ...(signal ? { cancelSignal: signal } : {}),
+    });
+    return { failed: result.failed, output: typeof result.all === 'string' ? result.all : '' };
+  };
+  // Only the steps that talk to the package index are tried again; a lint or test failure is final.
+  const fetches = check.id === 'lock' || check.id === 'install';
+  const { result, attempts, firstError } = fetches ? await retryTransient(run, undefined, (ms) => pause(ms, signal)) : { result: await run(), attempts: 1, firstError: undefined };
   const seconds = (performance.now() - started) / 1000;
+  const retried = attempts > 1 ? { attempts, ...(firstError ? { firstError } : {}) } : {};
   if (result.failed) {
-    const output = typeof result.all === 'string' ? result.all : '';
-    return { ...base, status: 'failed', seconds, detail: output.trimEnd().split('\n').slice(-25).join('\n') };
+    return { ...base, status: 'failed', seconds, detail: result.output.trimEnd().split('\n').slice(-25).join('\n'), ...retried };
   }
-  return { ...base, status: 'passed', seconds };
+  return { ...base, status: 'passed', seconds, ...retried };
+}
+
+/** A pause that a cancel (Ctrl-C) ends at once; the next run then fails on the same signal. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
 }
