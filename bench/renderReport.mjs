@@ -17,6 +17,17 @@ export function summaryTable(sections, style) {
 }
 
 /**
+ * Each missed goal with by how much and why, in this run's figures (the measures compute them).
+ * @param {readonly Section[]} sections
+ * @returns {string[]} markdown lines; none when no goal was missed
+ */
+export function missedGoals(sections) {
+  const missed = sections.flatMap((s) => s.targets).filter((t) => t.status === 'miss');
+  if (missed.length === 0) return [];
+  return ['## Missed goals: by how much and why', '', ...missed.map((t) => `- **${t.name}** (${t.target}): ${t.why ?? 'no breakdown measured.'}`), ''];
+}
+
+/**
  * docs/benchmarks.md: written whole by every run, so it always shows one run's figures together.
  * @param {{ date: Date, tookMs: number, machine: [string, string][], sections: readonly Section[], only: ReadonlySet<string>, argv: readonly string[] }} report
  * @returns {string}
@@ -41,6 +52,7 @@ export function renderReport({ date, tookMs, machine, sections, only, argv }) {
     '',
     summaryTable(sections, 'markdown'),
     '',
+    ...missedGoals(sections),
   ];
   for (const section of sections) {
     out.push(`## ${section.title}`, '');

@@ -18,7 +18,7 @@ import { measureService } from './measureService.mjs';
 import { measureStartup } from './measureStartup.mjs';
 import { parseOptions, USAGE } from './parseOptions.mjs';
 import { paths } from './paths.mjs';
-import { renderReport, summaryTable } from './renderReport.mjs';
+import { missedGoals, renderReport, summaryTable } from './renderReport.mjs';
 
 const log = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
 const argv = process.argv.slice(2);
@@ -94,6 +94,8 @@ try {
 machine.push(['load average at end (1, 5, 15 min)', os.loadavg().map((l) => l.toFixed(2)).join(', ')]);
 log('\nSummary');
 log(summaryTable(sections, 'text'));
+log('');
+for (const line of missedGoals(sections)) log(line.replace(/\*\*/g, ''));
 if (options.write) {
   const report = renderReport({ date: new Date(), tookMs: Date.now() - started, machine, sections, only, argv });
   mkdirSync(path.dirname(paths.report), { recursive: true });

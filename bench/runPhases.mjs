@@ -18,7 +18,7 @@ export function runPhases(phases, env, log = () => {}) {
       results.push({ name: phase.name, ms: Number.NaN, status: 'skipped', output: `skipped: ${blockedBy} failed` });
       continue;
     }
-    const run = timeCommand(phase.file, phase.args, { cwd: phase.cwd, env, timeoutMs: phase.timeoutMs });
+    const run = timeCommand(phase.file, phase.args, { cwd: phase.cwd, env: phase.env ? { ...env, ...phase.env } : env, timeoutMs: phase.timeoutMs });
     results.push({ name: phase.name, ms: run.ms, status: run.ok ? 'ok' : 'failed', output: run.output });
     log(`    ${phase.name}: ${run.ok ? 'ok' : 'FAILED'} (${(run.ms / 1000).toFixed(2)} s)`);
     if (!run.ok && phase.required) blockedBy = phase.name;

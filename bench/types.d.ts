@@ -13,6 +13,8 @@ export interface Target {
   readonly target: string;
   readonly measured: string;
   readonly status: Status;
+  /** For a missed goal: by how much, and why, from figures of the same run. */
+  readonly why?: string;
 }
 
 /** What each measure returns: its own tables and notes, and its lines of the summary. */
@@ -53,6 +55,8 @@ export interface Phase {
   readonly timeoutMs: number;
   /** Later phases cannot run without this one (generate, venv, install). */
   readonly required?: boolean;
+  /** Added to the run's environment for this phase only. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface PhaseResult {
