@@ -152,23 +152,26 @@ function explainMisses(m) {
   const fixed = m.installMs + m.typecheckMs;
   const green =
     `${over(m.total, TARGET_MS)}. \`make install\` takes ${formatMs(m.installMs)}` +
-    (m.bytecode ? `, of which uv compiles the bytecode of ${m.bytecode.files.toLocaleString('en-US')} files in ${formatMs(m.bytecode.ms)} (kept: without it both test workers compile the same modules on first import)` : '') +
+    (m.bytecode ? `, of which uv compiles the bytecode of ${m.bytecode.files.toLocaleString('en-US')} files in ${formatMs(m.bytecode.ms)} (kept: without it both test workers compile the same modules on first import; see the history below)` : '') +
     `; \`make typecheck\` (mypy --strict, cold cache) ${formatMs(m.typecheckMs)}. Those two alone are ${formatMs(fixed)}, ${formatPercent(fixed / TARGET_MS)} of the goal, before a test runs; \`make test\` adds ${formatMs(m.testMs)}.`;
   /** @type {string[]} */
   const notes = [];
   let test = `${over(m.testMs, TEST_TARGET_MS)}.`;
   if (Number.isFinite(m.withoutCoverageMs)) {
-    test += ` Coverage costs ${formatMs(m.testMs - m.withoutCoverageMs)} of it: the same suite with \`--no-cov\` takes ${formatMs(m.withoutCoverageMs)} (Python 3.11 has only the tracing core, which slows every call of the process, libraries included; coverage's sys.monitoring core needs 3.12).`;
+    test += ` Coverage costs ${formatMs(m.testMs - m.withoutCoverageMs)} of it: the same suite with \`--no-cov\` takes ${formatMs(m.withoutCoverageMs)} (Python 3.11 has only the tracing core, which slows every call of the process, libraries included; coverage's sys.monitoring core needs Python 3.12 or later).`;
     notes.push(`\`make test\` without coverage (\`PYTEST_ADDOPTS=--no-cov\`), once, after the last measured run in its project: ${formatMs(m.withoutCoverageMs)}; not part of the total.`);
   }
   const d = m.durations;
   if (d && d.count > 0) {
     const integration = d.suites.get('integration');
     const unit = d.suites.get('unit');
+    const suites = [
+      integration && `the ${integration.count} integration tests (processes, a notebook kernel, a served model) ${formatMs(integration.seconds * 1000)} (${formatPercent(integration.seconds / d.seconds)})`,
+      unit && `the ${unit.count} unit tests ${formatMs(unit.seconds * 1000)}`,
+    ].filter(Boolean);
     test +=
-      ` The ${d.count} tests' own durations add to ${formatMs(d.seconds * 1000)}: ${formatMs((d.seconds * 1000) / workers)} per worker on ${workers} workers at best, before start-up and the coverage report.` +
-      (integration ? ` The ${integration.count} integration tests (processes, a notebook kernel, a served model) take ${formatMs(integration.seconds * 1000)} of it (${formatPercent(integration.seconds / d.seconds)})` : '') +
-      (unit ? `, the ${unit.count} unit tests ${formatMs(unit.seconds * 1000)}.` : '.');
+      ` The ${d.count} tests' own durations add to ${formatMs(d.seconds * 1000)}: ${formatMs((d.seconds * 1000) / workers)} per worker on ${workers} workers at best, before start-up and the coverage report` +
+      (suites.length > 0 ? `; ${suites.join(', ')}.` : '.');
     notes.push(`Where \`make test\`'s time goes: pytest's JUnit XML of the last measured run (\`PYTEST_ADDOPTS=--junitxml=...\`), setup, call and teardown of each test; ${workers} workers (pytest-xdist, a file per worker).`);
   }
   if (m.imports) {
