@@ -94,8 +94,8 @@ try {
 machine.push(['load average at end (1, 5, 15 min)', os.loadavg().map((l) => l.toFixed(2)).join(', ')]);
 log('\nSummary');
 log(summaryTable(sections, 'text'));
-log('');
-for (const line of missedGoals(sections)) log(line.replace(/\*\*/g, ''));
+const missed = missedGoals(sections);
+if (missed.length > 0) log(['', ...missed].join('\n').replace(/\*\*/g, ''));
 if (options.write) {
   const report = renderReport({ date: new Date(), tookMs: Date.now() - started, machine, sections, only, argv });
   mkdirSync(path.dirname(paths.report), { recursive: true });
